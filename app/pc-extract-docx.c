@@ -1,0 +1,6 @@
+/* pc-extract-docx.c — STUB, to be written
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-extract-docx"
+
+#include "config.h"
