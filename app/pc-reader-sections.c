@@ -1,6 +1,288 @@
-/* pc-reader-sections.c — STUB, to be written
+/* pc-reader-sections.c — the section tree: 一、 / （一） / 1. headings, wherever they stand.
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pc-reader-sections"
 
 #include "config.h"
+
+#include "pc-reader-private.h"
+
+#define TITLE_SOFT_MAX 50
+#define TITLE_HARD_MAX 40
+#define TITLE_MIN      6
+
+typedef struct
+{
+  guint    level;
+  guint    number;          /* 0: written without a number */
+  guint    label_start;
+  guint    label_end;
+  guint    title_start;
+  guint    title_end;
+  gboolean at_line_start;
+} Heading;
+
+typedef struct
+{
+  guint    last[4];         /* last accepted number per level */
+  gboolean seen_l2;
+} Sequence;
+
+static gboolean
+is_ascii_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* Parses an enumerator at @pos: 一、 (level 1), (一) or () (level 2), 1. 1、 (1) (level 3). */
+static gboolean
+parse_label (PcReadContext *ctx,
+             guint          pos,
+             guint          end,
+             Heading       *h)
+{
+  const gunichar *s = ctx->norm;
+  guint consumed = 0;
+  guint n;
+
+  if (s[pos] == '(')
+    {
+      n = pc_parse_cn_number (s + pos + 1, end - pos - 1, &consumed);
+      if (pos + 1 + consumed < end && s[pos + 1 + consumed] == ')')
+        {
+          h->level = 2;
+          h->number = n;
+          h->label_end = pos + 2 + consumed;
+          return TRUE;
+        }
+      n = pc_parse_ascii_number (s + pos + 1, end - pos - 1, &consumed);
+      if (consumed > 0 && consumed <= 2 && pos + 1 + consumed < end && s[pos + 1 + consumed] == ')')
+        {
+          h->level = 3;
+          h->number = n;
+          h->label_end = pos + 2 + consumed;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  n = pc_parse_cn_number (s + pos, end - pos, &consumed);
+  if (consumed > 0 && pos + consumed < end && (s[pos + consumed] == 0x3001 /* 、 */))
+    {
+      h->level = 1;
+      h->number = n;
+      h->label_end = pos + consumed + 1;
+      return TRUE;
+    }
+
+  n = pc_parse_ascii_number (s + pos, end - pos, &consumed);
+  if (consumed > 0 && consumed <= 2 && n > 0 && pos + consumed + 1 < end
+      && (s[pos + consumed] == '.' || s[pos + consumed] == 0x3001)
+      && !is_ascii_digit (s[pos + consumed + 1]))
+    {
+      h->level = 3;
+      h->number = n;
+      h->label_end = pos + consumed + 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_title_punctuation (gunichar c)
+{
+  return c == 0x3002 || c == ':' || c == ',' || c == 0x3001 || c == ' ' || c == ';';
+}
+
+/* A heading whose full stop was lost runs on into its paragraph. Headings most often end
+ * in 工作 ("积极推动防汛防台风工作"); failing that, end at the last clause break outside
+ * brackets within the soft limit, or at the hard limit. */
+static guint
+cut_long_title (const gunichar *s,
+                guint           start,
+                guint           end)
+{
+  guint cut = 0;
+  int depth = 0;
+  gint work = pc_find (s, start + TITLE_MIN, MIN (end, start + 30), "工作");
+
+  if (work >= 0)
+    return (guint) work + 2;
+
+  for (guint i = start; i < start + TITLE_SOFT_MAX; i++)
+    {
+      if (s[i] == '(' || s[i] == 0x300A || s[i] == 0x201C)
+        depth++;
+      else if ((s[i] == ')' || s[i] == 0x300B || s[i] == 0x201D) && depth > 0)
+        depth--;
+      else if (depth == 0 && i >= start + TITLE_MIN && (s[i] == ',' || s[i] == 0x3001))
+        cut = i;
+    }
+  return cut ? cut : start + TITLE_HARD_MAX;
+}
+
+/* Where a heading's title ends: the line's end, its first full stop, the first inline
+ * enumerator (一是), or — in a report without line breaks — white space. */
+static void
+find_title (PcReadContext *ctx,
+            Heading       *h,
+            guint          limit)
+{
+  const gunichar *s = ctx->norm;
+  guint start = h->label_end;
+  guint end;
+
+  while (start < limit && s[start] == ' ')
+    start++;
+  for (end = start; end < limit; end++)
+    {
+      gunichar c = s[end];
+
+      if (c == '\n' || pc_is_sentence_end (c) || (ctx->inline_mode && c == ' '))
+        break;
+      if (end > start + 1 && c == 0x4E00 && end + 1 < limit && s[end + 1] == 0x662F) /* 一是 */
+        break;
+    }
+  if (end - start > TITLE_SOFT_MAX)
+    end = cut_long_title (s, start, end);
+  while (end > start && is_title_punctuation (s[end - 1]))
+    end--;
+  h->title_start = start;
+  h->title_end = end;
+}
+
+static gboolean
+accept (Sequence *seq,
+        Heading  *h)
+{
+  guint last = seq->last[h->level];
+  guint n = h->number;
+  gboolean ok;
+
+  if (h->level == 3 && !seq->seen_l2)
+    return FALSE;
+
+  if (n == 0)
+    ok = h->level == 2 && h->at_line_start;
+  else if (n == last + 1)
+    ok = TRUE;
+  else
+    ok = h->at_line_start && n > last && n <= last + 3;
+
+  if (!ok)
+    return FALSE;
+  seq->last[h->level] = n ? n : last + 1;
+  for (guint l = h->level + 1; l <= 3; l++)
+    seq->last[l] = 0;
+  if (h->level == 1)
+    seq->seen_l2 = FALSE;
+  if (h->level == 2)
+    seq->seen_l2 = TRUE;
+  return TRUE;
+}
+
+static GArray *
+find_headings (PcReadContext *ctx)
+{
+  GArray *headings = g_array_new (FALSE, TRUE, sizeof (Heading));
+  Sequence seq = { { 0 }, FALSE };
+  guint end = ctx->body_end;
+
+  for (guint pos = ctx->body_start; pos < end; pos++)
+    {
+      gunichar c = ctx->norm[pos];
+      Heading h = { 0 };
+
+      if (!(c == '(' || is_ascii_digit (c) || c == 0x5341 || pc_cn_digit (c) > 0))
+        continue;
+      if (!_pc_reader_is_boundary (ctx, pos))
+        continue;
+      if (!parse_label (ctx, pos, end, &h))
+        continue;
+      h.label_start = pos;
+      h.at_line_start = pos == 0 || ctx->norm[pos - 1] == '\n';
+      find_title (ctx, &h, end);
+      if (h.title_end == h.title_start)
+        continue;
+      if (!accept (&seq, &h))
+        continue;
+      g_array_append_val (headings, h);
+      pos = h.title_end > pos ? h.title_end - 1 : pos;
+    }
+  return headings;
+}
+
+static PcSection *
+section_from_heading (PcReadContext *ctx,
+                      const Heading *h,
+                      guint          end)
+{
+  g_autofree char *label = pc_chars_to_utf8 (ctx->chars, h->label_start, h->label_end);
+  g_autofree char *title = pc_chars_to_utf8 (ctx->chars, h->title_start, h->title_end);
+  PcSection *section = pc_section_new (h->level, h->number, label, title);
+  PcSectionFlags flags = PC_SECTION_FLAG_NONE;
+
+  if (h->number == 0)
+    flags |= PC_SECTION_FLAG_NUMBER_MISSING;
+  if (!h->at_line_start)
+    flags |= PC_SECTION_FLAG_INLINE;
+  pc_section_set_flags (section, flags);
+  pc_section_set_range (section, (PcRange) { h->label_start, end });
+  pc_section_set_heading (section, (PcRange) { h->label_start, h->title_end });
+  return section;
+}
+
+void
+_pc_reader_read_sections (PcReadContext *ctx)
+{
+  g_autoptr(GArray) headings = find_headings (ctx);
+  PcSection *stack[4] = { NULL };  /* the open section per level, borrowed */
+  guint counts[4] = { 0 };         /* children seen under the open parent, per level */
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      const Heading *h = &g_array_index (headings, Heading, i);
+      guint end = ctx->body_end;
+      g_autoptr(PcSection) section = NULL;
+      PcSection *parent = NULL;
+      g_autofree char *path = NULL;
+
+      for (guint j = i + 1; j < headings->len; j++)
+        {
+          const Heading *next = &g_array_index (headings, Heading, j);
+
+          if (next->level <= h->level)
+            {
+              end = next->label_start;
+              break;
+            }
+        }
+      while (end > h->label_start && (ctx->chars[end - 1] == '\n' || pc_is_space (ctx->chars[end - 1])))
+        end--;
+
+      section = section_from_heading (ctx, h, end);
+      for (guint l = h->level - 1; l >= 1 && parent == NULL; l--)
+        parent = stack[l];
+
+      counts[h->level]++;
+      for (guint l = h->level + 1; l <= 3; l++)
+        {
+          stack[l] = NULL;
+          counts[l] = 0;
+        }
+      if (parent)
+        path = g_strdup_printf ("%s.%u", pc_section_get_path (parent), counts[h->level]);
+      else
+        {
+          guint n_top = g_list_model_get_n_items (pc_report_get_sections (ctx->report));
+          path = g_strdup_printf ("%u", n_top + 1);
+        }
+      pc_section_set_path (section, path);
+
+      if (parent)
+        pc_section_append_child (parent, section);
+      else
+        pc_report_append_section (ctx->report, section);
+      stack[h->level] = section;
+    }
+}

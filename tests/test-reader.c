@@ -1,0 +1,392 @@
+/* test-reader.c — the reader against the shared corpus and against small made-up reports.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "pc-error.h"
+#include "pc-reader.h"
+
+static const char *corpus_names[] = {
+  "kaiping-2025", "pingshan-2024", "pudong-2023", "wuhan-2021", "zhangzhou-2023",
+};
+
+static char *
+corpus_path (const char *sub,
+             const char *name)
+{
+  const char *dir = g_getenv ("PINGCHA_CORPUS_DIR");
+
+  if (dir == NULL)
+    dir = "../shared/corpus";
+  return g_build_filename (dir, sub, name, NULL);
+}
+
+/* The matching rule of shared/corpus/README.md: fold full-width forms and （）, drop white
+ * space, then the parsed title starts with the expected one's first 6 characters and is at
+ * most 40 characters longer. */
+static char *
+fold_title (const char *title)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = title; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c = c - 0xFF01 + 0x21;
+      if (g_unichar_isspace (c) || c == 0x3000)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+title_matches (const char *parsed,
+               const char *expected)
+{
+  g_autofree char *p = NULL;
+  g_autofree char *e = NULL;
+  g_autofree char *prefix = NULL;
+
+  if (expected == NULL || parsed == NULL)
+    return expected == parsed;
+  p = fold_title (parsed);
+  e = fold_title (expected);
+  prefix = g_utf8_substring (e, 0, MIN (6, g_utf8_strlen (e, -1)));
+  return g_str_has_prefix (p, prefix) && g_utf8_strlen (p, -1) <= g_utf8_strlen (e, -1) + 40;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  if (!json_object_has_member (object, name) || json_object_get_null_member (object, name))
+    return NULL;
+  return json_object_get_string_member (object, name);
+}
+
+static void
+compare_sections (JsonArray  *expected,
+                  GListModel *parsed,
+                  const char *where)
+{
+  guint n = json_array_get_length (expected);
+
+  g_assert_cmpuint (g_list_model_get_n_items (parsed), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *e = json_array_get_object_element (expected, i);
+      g_autoptr(PcSection) s = g_list_model_get_item (parsed, i);
+      guint number = json_object_get_null_member (e, "number") ? 0 : (guint) json_object_get_int_member (e, "number");
+
+      g_test_message ("%s: %s %s", where, pc_section_get_path (s), pc_section_get_title (s));
+      g_assert_cmpuint (pc_section_get_level (s), ==, json_object_get_int_member (e, "level"));
+      g_assert_cmpuint (pc_section_get_number (s), ==, number);
+      if (!title_matches (pc_section_get_title (s), json_object_get_string_member (e, "title")))
+        g_error ("%s: section %s title “%s” does not match “%s”", where, pc_section_get_path (s),
+                 pc_section_get_title (s), json_object_get_string_member (e, "title"));
+      if (json_object_has_member (e, "children"))
+        compare_sections (json_object_get_array_member (e, "children"), pc_section_get_children (s), where);
+      else
+        g_assert_cmpuint (pc_section_get_n_children (s), ==, 0);
+    }
+}
+
+static void
+compare_parts (JsonObject *expected,
+               PcReport   *report)
+{
+  g_autoptr(GList) keys = json_object_get_members (expected);
+
+  for (GList *l = keys; l; l = l->next)
+    {
+      JsonObject *e = json_object_get_object_member (expected, l->data);
+      PcPart *part = pc_report_find_part (report, l->data);
+
+      g_assert_nonnull (part);
+      g_test_message ("part %s", (const char *) l->data);
+      g_assert_cmpint (part->present, ==, json_object_get_boolean_member (e, "present"));
+      g_assert_cmpstr (part->section, ==, member_string (e, "section"));
+      if (json_object_has_member (e, "own_section"))
+        g_assert_cmpint (part->own_section, ==, json_object_get_boolean_member (e, "own_section"));
+    }
+}
+
+static int
+compare_finding (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static void
+compare_findings (JsonArray *expected,
+                  PcReport  *report)
+{
+  GPtrArray *findings = pc_report_get_findings (report);
+  g_autoptr(GPtrArray) want = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < json_array_get_length (expected); i++)
+    {
+      JsonObject *e = json_array_get_object_element (expected, i);
+      const char *part = member_string (e, "part");
+
+      g_ptr_array_add (want, g_strdup_printf ("%s %s", json_object_get_string_member (e, "code"), part ? part : ""));
+    }
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PcFinding *f = g_ptr_array_index (findings, i);
+
+      g_ptr_array_add (got, g_strdup_printf ("%s %s", f->code, f->part ? f->part : ""));
+      /* every finding points into the text */
+      g_assert_cmpuint (f->range.end, <=, pc_report_get_length (report));
+    }
+  g_ptr_array_sort (want, compare_finding);
+  g_ptr_array_sort (got, compare_finding);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < got->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (want, i));
+}
+
+static void
+check_ranges (PcReport   *report,
+              GListModel *sections,
+              PcRange     parent)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PcSection) s = g_list_model_get_item (sections, i);
+      PcRange r = pc_section_get_range (s);
+      PcRange h = pc_section_get_heading (s);
+      g_autofree char *heading = pc_report_dup_slice (report, h);
+      g_autofree char *display = pc_section_dup_display (s);
+
+      g_assert_cmpuint (r.start, >=, parent.start);
+      g_assert_cmpuint (r.end, <=, parent.end);
+      g_assert_cmpuint (h.start, ==, r.start);
+      g_assert_cmpuint (h.end, <=, r.end);
+      /* the heading range, sliced out of the clean text by characters, is the heading */
+      g_assert_cmpstr (heading, ==, display);
+      check_ranges (report, pc_section_get_children (s), r);
+    }
+}
+
+static void
+test_corpus_report (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *json_name = g_strconcat (name, ".json", NULL);
+  g_autofree char *txt_name = g_strconcat (name, ".txt", NULL);
+  g_autofree char *expected_path = corpus_path ("expected", json_name);
+  g_autofree char *report_path = corpus_path ("reports", txt_name);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(PcReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *expected;
+  guint year;
+
+  if (!g_file_test (expected_path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared corpus is not beside the project");
+      return;
+    }
+  g_assert_true (json_parser_load_from_file (parser, expected_path, &error));
+  g_assert_no_error (error);
+  expected = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (g_file_get_contents (report_path, &text, NULL, &error));
+
+  report = pc_reader_read (text, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (title_matches (pc_report_get_title (report), member_string (expected, "title")));
+  g_assert_cmpstr (pc_report_get_agency (report), ==, member_string (expected, "agency"));
+  year = json_object_get_null_member (expected, "year") ? 0 : (guint) json_object_get_int_member (expected, "year");
+  g_assert_cmpuint (pc_report_get_year (report), ==, year);
+  g_assert_cmpstr (pc_report_get_date (report), ==, member_string (expected, "published"));
+  g_assert_cmpstr (pc_report_get_doc_number (report), ==, member_string (expected, "doc_number"));
+
+  compare_sections (json_object_get_array_member (expected, "sections"), pc_report_get_sections (report), name);
+  check_ranges (report, pc_report_get_sections (report), (PcRange) { 0, pc_report_get_length (report) });
+  compare_parts (json_object_get_object_member (expected, "parts"), report);
+  compare_findings (json_object_get_array_member (expected, "findings"), report);
+}
+
+/* Page chrome goes, the metadata it carried stays, the report's own characters are kept. */
+static void
+test_chrome (void)
+{
+  const char *text =
+    "首页 > 政务公开 > 法治政府建设\n"
+    "某某市司法局2022年法治政府建设年度报告\n"
+    "信息来源：某某市司法局　发布时间：2023-01-15 09:00\n"
+    "【 下载 】\n"
+    "2022年，我局认真履行职责（全年无复议）。\n"
+    "一、主要举措和成效\n"
+    "全年办理案件12件。\n"
+    "扫一扫在手机打开当前页\n"
+    "关联 附件\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcReport) report = pc_reader_read (text, &error);
+  const char *clean;
+
+  g_assert_no_error (error);
+  clean = pc_report_get_text (report);
+  g_assert_null (strstr (clean, "首页"));
+  g_assert_null (strstr (clean, "发布时间"));
+  g_assert_null (strstr (clean, "下载"));
+  g_assert_null (strstr (clean, "扫一扫"));
+  g_assert_null (strstr (clean, "关联"));
+  g_assert_nonnull (strstr (clean, "2022年，我局认真履行职责（全年无复议）。"));
+  g_assert_cmpstr (pc_report_get_published (report), ==, "2023-01-15");
+  g_assert_cmpstr (pc_report_get_agency (report), ==, "某某市司法局");
+  g_assert_cmpuint (pc_report_get_year (report), ==, 2022);
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (report)), ==, 1);
+}
+
+static gboolean
+has_finding (PcReport   *report,
+             const char *code,
+             const char *part_or_section)
+{
+  GPtrArray *findings = pc_report_get_findings (report);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PcFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->code, code)
+          && (part_or_section == NULL || g_strcmp0 (f->part, part_or_section) == 0
+              || g_strcmp0 (f->section, part_or_section) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A report with no line breaks at all: headings run inline and end at white space. */
+static void
+test_inline_headings (void)
+{
+  g_autoptr(GString) text = g_string_new ("2023年，某县应急管理局坚持依法行政。");
+  g_autoptr(PcReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *top;
+  g_autoptr(PcSection) second = NULL;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "全面推进严格规范公正文明执法，落实行政执法三项制度。");
+  g_string_append (text, " 一、工作开展情况 (一)完善制度。 一是健全机制。二是规范执法。 (二)强化监督。 持续加强监督。"
+                         " 二、存在的问题和不足 一是基础薄弱。 三、下一步工作安排 继续推进。");
+  report = pc_reader_read (text->str, &error);
+  g_assert_no_error (error);
+  top = pc_report_get_sections (report);
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, 3);
+  second = g_list_model_get_item (top, 1);
+  g_assert_cmpstr (pc_section_get_title (second), ==, "存在的问题和不足");
+  g_assert_cmpuint (pc_section_get_n_children (pc_section_get_child (pc_report_find_section (report, "1"), 0)), ==, 0);
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1.2")), ==, "强化监督");
+  /* 一是 / 二是 are items in a paragraph, not sections */
+  g_assert_null (pc_report_find_section (report, "1.3"));
+  g_assert_true (has_finding (report, PC_FINDING_MISSING_PART, PC_PART_FIRST_RESPONSIBLE));
+  g_assert_false (has_finding (report, PC_FINDING_MISSING_PART, PC_PART_SHORTCOMINGS));
+  g_assert_true (has_finding (report, PC_FINDING_MISSING_TITLE, NULL));
+  g_assert_true (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
+}
+
+static void
+test_numbering_and_enumeration (void)
+{
+  const char *text =
+    "某区司法局2023年法治政府建设情况报告\n"
+    "2023年，我局主要负责人认真履行推进法治建设第一责任人职责。\n"
+    "一、主要举措和成效\n"
+    "（一）完善制度体系\n"
+    "一是建立清单。二是健全机制。四是强化考核。\n"
+    "（三）推进严格执法\n"
+    "全年查处案件20宗。\n"
+    "1.规范程序。\n"
+    "二、存在问题\n"
+    "执法力量不足。\n"
+    "四、2024年工作计划\n"
+    "持续推进。\n"
+    "某区司法局\n"
+    "2024年4月20日\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcReport) report = pc_reader_read (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_report_get_signed (report), ==, "2024-04-20");
+  g_assert_true (has_finding (report, PC_FINDING_NUMBERING_GAP, "1.2"));
+  g_assert_true (has_finding (report, PC_FINDING_NUMBERING_GAP, "3"));
+  g_assert_true (has_finding (report, PC_FINDING_ENUMERATION_GAP, "1.1"));
+  g_assert_true (has_finding (report, PC_FINDING_LATE_PUBLICATION, NULL));
+  g_assert_false (has_finding (report, PC_FINDING_DATED_BEFORE_PERIOD, NULL));
+  g_assert_cmpstr (pc_report_find_part (report, PC_PART_FIRST_RESPONSIBLE)->section, ==, "preamble");
+  /* 1. under a subsection is the third level */
+  g_assert_nonnull (pc_report_find_section (report, "1.2.1"));
+  g_assert_cmpuint (pc_section_get_level (pc_report_find_section (report, "1.2.1")), ==, 3);
+  /* the signature is not part of the last section */
+  g_assert_null (strstr (pc_report_dup_slice (report, pc_section_get_range (pc_report_find_section (report, "3"))), "司法局"));
+}
+
+static void
+test_punctuation (void)
+{
+  g_autoptr(PcReport) balanced = pc_reader_read ("某局2023年报告\n一、工作情况\n落实“谁执法谁普法”责任制，修订《条例》（试行）。\n", NULL);
+  g_autoptr(PcReport) unbalanced = pc_reader_read ("某局2023年报告\n一、工作情况\n落实谁执法谁普法”责任制，修订《条例》。\n", NULL);
+  g_autoptr(PcReport) item = pc_reader_read ("某局2023年报告\n一、工作情况\n目标有二：1)事故下降；2)死亡率下降。\n", NULL);
+
+  g_assert_false (has_finding (balanced, PC_FINDING_UNBALANCED_PUNCTUATION, NULL));
+  g_assert_true (has_finding (unbalanced, PC_FINDING_UNBALANCED_PUNCTUATION, NULL));
+  g_assert_false (has_finding (item, PC_FINDING_UNBALANCED_PUNCTUATION, NULL));
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(PcReport) report = pc_reader_read ("某县应急管理局2023年法治政府建设工作报告\n一、工作情况\n略。\n某县应急管理局\n二〇二四年三月五日\n", NULL);
+
+  g_assert_cmpstr (pc_report_get_signed (report), ==, "2024-03-05");
+  g_assert_cmpuint (pc_report_get_year (report), ==, 2023);
+  g_assert_false (has_finding (report, PC_FINDING_LATE_PUBLICATION, NULL));
+  g_assert_false (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcReport) report = pc_reader_read ("首页 > 政务公开\n\n  \n返回\n", &error);
+
+  g_assert_null (report);
+  g_assert_error (error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_EMPTY);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_names); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/reader/corpus/%s", corpus_names[i]);
+      g_test_add_data_func (path, corpus_names[i], test_corpus_report);
+    }
+  g_test_add_func ("/reader/chrome", test_chrome);
+  g_test_add_func ("/reader/inline-headings", test_inline_headings);
+  g_test_add_func ("/reader/numbering-and-enumeration", test_numbering_and_enumeration);
+  g_test_add_func ("/reader/punctuation", test_punctuation);
+  g_test_add_func ("/reader/dates", test_dates);
+  g_test_add_func ("/reader/empty", test_empty);
+  return g_test_run ();
+}
