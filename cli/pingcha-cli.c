@@ -115,7 +115,8 @@ command_read (int    argc,
       if (json)
         {
           g_autofree char *text = pc_report_to_json (report, TRUE);
-          g_print ("%s\n", text);
+          fputs (text, stdout);
+          fputc ('\n', stdout);
         }
       else
         print_report (report);
