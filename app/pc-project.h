@@ -46,6 +46,13 @@ PcImportSummary *pc_project_import_files     (PcProject            *self,
                                               gpointer              user_data,
                                               GCancellable         *cancellable,
                                               GError              **error);
+PcImportSummary *pc_project_import_bytes     (PcProject            *self,
+                                              GPtrArray            *contents,
+                                              const char * const   *names,
+                                              PcImportProgressFunc  progress,
+                                              gpointer              user_data,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
 GPtrArray       *pc_project_list_reports     (PcProject            *self,
                                               GError              **error);
 PcReport        *pc_project_load_report      (PcProject            *self,
