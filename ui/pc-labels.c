@@ -1,0 +1,236 @@
+/* pc-labels.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pc-labels.h"
+
+/**
+ * pc_labels_report_title:
+ *
+ * Returns: (transfer full): the report's name in the sidebar, agency and year
+ */
+char *
+pc_labels_report_title (PcReport *report)
+{
+  g_return_val_if_fail (PC_IS_REPORT (report), NULL);
+  return pc_report_dup_display_name (report);
+}
+
+/**
+ * pc_labels_format_date:
+ * @iso_date: (nullable): a date as YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the date as the reader's language writes it
+ */
+char *
+pc_labels_format_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year, month, day;
+
+  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return NULL;
+  dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  if (dt == NULL)
+    return NULL;
+  /* Translators: the publication date of a report, see g_date_time_format() */
+  return g_date_time_format (dt, _("%b %-d, %Y"));
+}
+
+/**
+ * pc_labels_report_subtitle:
+ *
+ * Returns: (transfer full): the line under the report's name: its title and date, leaving
+ *   out whatever the name already shows
+ */
+char *
+pc_labels_report_subtitle (PcReport *report)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *date = NULL;
+  const char *title;
+
+  g_return_val_if_fail (PC_IS_REPORT (report), NULL);
+
+  name = pc_report_dup_display_name (report);
+  date = pc_labels_format_date (pc_report_get_date (report));
+  title = pc_report_get_title (report);
+  if (title != NULL && g_strcmp0 (title, name) == 0)
+    title = NULL;
+
+  if (title != NULL && date != NULL)
+    /* Translators: a report's title, then its date */
+    return g_strdup_printf (_("%s · %s"), title, date);
+  if (title != NULL)
+    return g_strdup (title);
+  if (date != NULL)
+    return g_steal_pointer (&date);
+  if (pc_report_get_source_name (report) != NULL
+      && g_strcmp0 (pc_report_get_source_name (report), name) != 0)
+    return g_strdup (pc_report_get_source_name (report));
+  return g_strdup (_("No title or date found"));
+}
+
+/**
+ * pc_labels_report_sections:
+ *
+ * Returns: (transfer full): how many numbered parts the report has
+ */
+char *
+pc_labels_report_sections (PcReport *report)
+{
+  guint n;
+
+  g_return_val_if_fail (PC_IS_REPORT (report), NULL);
+
+  n = g_list_model_get_n_items (pc_report_get_sections (report));
+  if (n == 0)
+    return g_strdup (_("No parts"));
+  return g_strdup_printf (ngettext ("%u part", "%u parts", n), n);
+}
+
+/**
+ * pc_labels_section_text:
+ *
+ * Returns: (transfer full): the row label, enumerator as written then title,
+ *   e.g. “一、2023年工作开展情况”
+ */
+char *
+pc_labels_section_text (PcSection *section)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (PC_IS_SECTION (section), NULL);
+
+  text = pc_section_dup_display (section);
+  if (*text == '\0')
+    return g_strdup (_("Untitled part"));
+  return g_steal_pointer (&text);
+}
+
+/**
+ * pc_labels_section_is_marked:
+ *
+ * Returns: whether the row carries a warning marker
+ */
+gboolean
+pc_labels_section_is_marked (PcSection *section)
+{
+  g_return_val_if_fail (PC_IS_SECTION (section), FALSE);
+  return (pc_section_get_flags (section) & PC_SECTION_FLAG_NUMBER_MISSING) != 0;
+}
+
+/**
+ * pc_labels_section_tooltip:
+ *
+ * Returns: (transfer full) (nullable): what is unusual about the section's heading
+ */
+char *
+pc_labels_section_tooltip (PcSection *section)
+{
+  PcSectionFlags flags;
+  GString *str;
+
+  g_return_val_if_fail (PC_IS_SECTION (section), NULL);
+
+  flags = pc_section_get_flags (section);
+  if (flags == PC_SECTION_FLAG_NONE)
+    return NULL;
+
+  str = g_string_new (NULL);
+  if (flags & PC_SECTION_FLAG_NUMBER_MISSING)
+    g_string_append (str, _("The number of this part is missing"));
+  if (flags & PC_SECTION_FLAG_INLINE)
+    {
+      if (str->len > 0)
+        g_string_append_c (str, '\n');
+      g_string_append (str, _("This heading runs on inside a paragraph"));
+    }
+  return g_string_free (str, FALSE);
+}
+
+/**
+ * pc_labels_project_name:
+ * @path: the project database
+ * @samples_path: (nullable): the sample project's database
+ *
+ * Returns: (transfer full): the name in the header bar: the file name without its extension
+ */
+char *
+pc_labels_project_name (const char *path,
+                        const char *samples_path)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (samples_path != NULL && g_str_equal (path, samples_path))
+    return g_strdup (_("Sample Reports"));
+
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+/**
+ * pc_labels_project_subtitle:
+ *
+ * Returns: (transfer full): how many reports the project holds
+ */
+char *
+pc_labels_project_subtitle (guint n_reports)
+{
+  if (n_reports == 0)
+    return g_strdup (_("No reports"));
+  return g_strdup_printf (ngettext ("%u report", "%u reports", n_reports), n_reports);
+}
+
+static void
+collect_spans (GListModel *sections,
+               GArray     *spans)
+{
+  guint n = g_list_model_get_n_items (sections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcSection) section = g_list_model_get_item (sections, i);
+      PcHeadingSpan span = {
+        .section = section,
+        .range = pc_section_get_heading (section),
+        .level = pc_section_get_level (section),
+        .number_missing = pc_labels_section_is_marked (section),
+      };
+
+      if (span.range.end > span.range.start)
+        g_array_append_val (spans, span);
+      collect_spans (pc_section_get_children (section), spans);
+    }
+}
+
+/**
+ * pc_labels_heading_spans:
+ *
+ * Returns: (transfer full) (element-type PcHeadingSpan): the non-empty heading ranges of
+ *   every section, in document order
+ */
+GArray *
+pc_labels_heading_spans (PcReport *report)
+{
+  GArray *spans;
+
+  g_return_val_if_fail (PC_IS_REPORT (report), NULL);
+
+  spans = g_array_new (FALSE, FALSE, sizeof (PcHeadingSpan));
+  collect_spans (pc_report_get_sections (report), spans);
+  return spans;
+}
