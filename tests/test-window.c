@@ -1,0 +1,316 @@
+/* test-window.c — the main window on a real project, under Xvfb.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pc-application.h"
+#include "pc-project.h"
+#include "pc-window-private.h"
+
+#define WAIT_MS 20000
+
+static PcApplication *app;
+
+typedef gboolean (*Condition) (PcWindow *window);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wait_for (PcWindow  *window,
+          Condition  condition)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+  gboolean met;
+
+  while (!(met = condition (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return met;
+}
+
+static gboolean
+is_mapped (PcWindow *window)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static gboolean
+has_five_reports (PcWindow *window)
+{
+  return !pc_window_get_busy (window)
+         && g_list_model_get_n_items (_pc_window_get_reports (window)) == 5;
+}
+
+static gboolean
+is_idle (PcWindow *window)
+{
+  return !pc_window_get_busy (window);
+}
+
+static char **
+corpus_reports (void)
+{
+  const char *corpus = g_getenv ("PINGCHA_CORPUS_DIR");
+  static const char *names[] = {
+    "kaiping-2025.txt", "pingshan-2024.txt", "pudong-2023.txt", "wuhan-2021.txt",
+    "zhangzhou-2023.txt", NULL
+  };
+  char **paths = g_new0 (char *, G_N_ELEMENTS (names));
+
+  g_assert_nonnull (corpus);
+  for (guint i = 0; names[i] != NULL; i++)
+    paths[i] = g_build_filename (corpus, "reports", names[i], NULL);
+  return paths;
+}
+
+static char *
+make_project_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pingcha-window-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, "project.db", NULL);
+}
+
+static void
+remove_project (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+static guint
+find_report (PcWindow   *window,
+             const char *stem)
+{
+  GListModel *reports = _pc_window_get_reports (window);
+  guint n = g_list_model_get_n_items (reports);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcReport) report = g_list_model_get_item (reports, i);
+      const char *source = pc_report_get_source_name (report);
+
+      if (source != NULL && g_str_has_prefix (source, stem))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Let GTK lay out and paint a few frames so the screenshot shows settled widgets. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+static void
+import_corpus (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcProject) project = pc_project_open (path, &error);
+  g_autoptr(PcImportSummary) summary = NULL;
+  g_auto(GStrv) reports = corpus_reports ();
+
+  g_assert_no_error (error);
+  summary = pc_project_import_files (project, (const char * const *) reports, NULL, NULL,
+                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->imported, ==, 5);
+}
+
+static void
+test_window_shows_project (void)
+{
+  g_autofree char *path = make_project_path ();
+  PcWindow *window;
+  GListModel *sections;
+  g_autoptr(GtkTreeListRow) first = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter insert;
+  guint position, top_level = 0, n_rows;
+
+  import_corpus (path);
+
+  window = pc_window_new (app);
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (window, is_mapped));
+  g_assert_true (wait_for (window, has_five_reports));
+  g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "reports");
+
+  position = find_report (window, "zhangzhou-2023");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  _pc_window_select_report (window, position);
+
+  /* 一、二、三、 with nine （一）… under the first; all rows start expanded. */
+  sections = _pc_window_get_sections (window);
+  g_assert_nonnull (sections);
+  n_rows = g_list_model_get_n_items (sections);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (sections, i);
+
+      if (gtk_tree_list_row_get_depth (row) == 0)
+        top_level++;
+    }
+  g_assert_cmpuint (top_level, ==, 3);
+  first = g_list_model_get_item (sections, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_tree_list_row_get_children (first)), ==, 9);
+
+  buffer = _pc_window_get_text_buffer (window);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
+
+  /* Activating 一、 selects its heading, found by character offset. */
+  _pc_window_activate_section (window, 0);
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  {
+    g_autoptr(PcSection) section = gtk_tree_list_row_get_item (first);
+
+    g_assert_cmpint (gtk_text_iter_get_offset (&insert), ==,
+                     (int) pc_section_get_heading (section).start);
+    g_assert_true (gtk_text_iter_starts_line (&insert));
+  }
+
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_project (path);
+}
+
+static void
+test_window_imports_seeds (void)
+{
+  g_autofree char *path = make_project_path ();
+  g_auto(GStrv) reports = corpus_reports ();
+  PcWindow *window;
+
+  window = pc_window_new (app);
+  pc_window_open_project (window, path, (const char * const *) reports);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (window, has_five_reports));
+  g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "reports");
+  g_assert_nonnull (_pc_window_get_sections (window));
+
+  /* A second open of the same project imports nothing more. */
+  pc_window_open_project (window, path, (const char * const *) reports);
+  g_assert_true (wait_for (window, has_five_reports));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_project (path);
+}
+
+static void
+test_window_empty_project (void)
+{
+  g_autofree char *path = make_project_path ();
+  PcWindow *window;
+
+  window = pc_window_new (app);
+  g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "none");
+  pc_window_open_project (window, path, NULL);
+  g_assert_true (pc_window_get_busy (window));
+  g_assert_true (wait_for (window, is_idle));
+  g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "empty");
+  g_assert_cmpstr (pc_window_get_project_path (window), ==, path);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_project (path);
+}
+
+static void
+test_window_bad_project (void)
+{
+  g_autofree char *path = make_project_path ();
+  PcWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "not a database, just some text", -1, NULL));
+
+  window = pc_window_new (app);
+  pc_window_open_project (window, path, NULL);
+  g_assert_true (wait_for (window, is_idle));
+  g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "none");
+  g_assert_null (pc_window_get_project_path (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_project (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("REQUIRE_DISPLAY") != NULL)
+        {
+          g_printerr ("Bail out! no display\n");
+          return 1;
+        }
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return 0;
+    }
+  adw_init ();
+
+  app = pc_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/shows-project", test_window_shows_project);
+  g_test_add_func ("/window/imports-seeds", test_window_imports_seeds);
+  g_test_add_func ("/window/empty-project", test_window_empty_project);
+  g_test_add_func ("/window/bad-project", test_window_bad_project);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
