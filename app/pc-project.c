@@ -601,29 +601,35 @@ backup_to (sqlite3     *source,
   return TRUE;
 }
 
+/* A file that already holds a schema is someone's work: before its format is changed in
+ * any way, a copy of it as it was is written beside it. */
+static gboolean
+backup_before_upgrade (PcProject  *self,
+                       GError    **error)
+{
+  g_autofree char *backup_path = NULL;
+  gint64 n_objects = 0;
+
+  if (self->schema_version == _pc_project_get_latest_version ())
+    return TRUE;
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+  if (n_objects == 0)
+    return TRUE;
+
+  backup_path = g_strdup_printf ("%s.bak-v%d", self->path, self->schema_version);
+  if (!backup_to (self->db, backup_path, error))
+    return FALSE;
+  g_message ("Saved %s before upgrading it to format %d", backup_path,
+             _pc_project_get_latest_version ());
+  return TRUE;
+}
+
 static gboolean
 migrate (PcProject  *self,
          GError    **error)
 {
   int latest = _pc_project_get_latest_version ();
-  gint64 n_objects = 0;
-
-  if (self->schema_version == latest)
-    return TRUE;
-
-  /* A file that already holds a schema is someone's work: keep a copy of it as it was
-   * before we change its format. */
-  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
-    return FALSE;
-  if (n_objects > 0)
-    {
-      g_autofree char *backup_path =
-        g_strdup_printf ("%s.bak-v%d", self->path, self->schema_version);
-
-      if (!backup_to (self->db, backup_path, error))
-        return FALSE;
-      g_message ("Saved %s before upgrading it to format %d", backup_path, latest);
-    }
 
   for (int version = self->schema_version; version < latest; version++)
     {
@@ -691,6 +697,7 @@ pc_project_open (const char  *path,
   /* Nothing is written before the file has been checked. */
   if (!check_integrity (self, display, error) ||
       !check_identity (self, display, error) ||
+      !backup_before_upgrade (self, error) ||
       !configure (self, error) ||
       !migrate (self, error))
     return NULL;
@@ -758,7 +765,6 @@ check_not_duplicate (PcProject  *self,
 {
   g_autoptr(StmtLease) stmt = lease (self, STMT_FIND_BY_HASH, error);
   g_autofree char *existing = NULL;
-  g_autofree char *incoming = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -774,11 +780,10 @@ check_not_duplicate (PcProject  *self,
     }
   existing = dup_display_name (column_text (stmt, 1), column_text (stmt, 2),
                                (guint) sqlite3_column_int (stmt, 3), column_text (stmt, 4));
-  incoming = pc_report_dup_display_name (report);
   g_set_error (error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_DUPLICATE,
-               _("“%s” has the same content as “%s”, which is already in the project "
-                 "(report %" G_GINT64_FORMAT ")."),
-               incoming, existing, (gint64) sqlite3_column_int64 (stmt, 0));
+               _("The same content is already in the project as “%s” (report %"
+                 G_GINT64_FORMAT ")."),
+               existing, (gint64) sqlite3_column_int64 (stmt, 0));
   return FALSE;
 }
 

@@ -3,7 +3,9 @@
  *   pc-bench-import N [--corpus DIR] [--keep]
  *
  * Reads every file of DIR once, makes N distinct documents of them (each a corpus file with
- * a unique last line, so none is refused as a duplicate), and imports them all into a new
+ * a unique ASCII last line, so none is refused as a duplicate; that suits text in UTF-8 or
+ * GB18030, while formats that cannot take trailing bytes, such as UTF-16 or DOCX, fail and
+ * are counted as failed), and imports them all into a new
  * temporary project through pc_project_import_bytes(): the reader and the store, as an
  * import of files runs them. Preparing the documents is not timed. A second, reader-only
  * pass over the same documents tells how the time splits between reading and storing.
@@ -87,7 +89,7 @@ make_batch (Batch      *batch,
   for (guint i = 0; i < n; i++)
     {
       GBytes *source = g_ptr_array_index (corpus, i % corpus->len);
-      g_autofree char *line = g_strdup_printf ("\n（副本 %u）\n", i);
+      g_autofree char *line = g_strdup_printf ("\n(copy %u)\n", i);
       g_autofree char *name = g_strdup_printf ("%05u-%s", i, corpus_names[i % corpus->len]);
       GByteArray *copy = g_byte_array_sized_new (g_bytes_get_size (source) + strlen (line));
 
@@ -117,6 +119,16 @@ time_reader_only (Batch *batch)
         report = pc_reader_read_extraction (extraction, batch->names[i], NULL);
     }
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static void
+print_summary (PcImportSummary *summary,
+               guint            n)
+{
+  g_print ("imported:      %u (duplicates %u, failed %u) of %u\n",
+           summary->imported, summary->duplicates, summary->failed, n);
+  for (guint i = 0; i < summary->errors->len && i < 5; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (summary->errors, i));
 }
 
 static goffset
@@ -224,16 +236,14 @@ main (int   argc,
   reader_seconds = time_reader_only (&batch);
 
   g_print ("corpus:        %u files from %s\n", corpus->len, corpus_dir);
-  g_print ("imported:      %u (duplicates %u, failed %u) of %u\n",
-           summary->imported, summary->duplicates, summary->failed, n);
-  for (guint i = 0; i < summary->errors->len && i < 5; i++)
-    g_print ("  %s\n", (const char *) g_ptr_array_index (summary->errors, i));
+  print_summary (summary, n);
   g_print ("total:         %.3f s\n", seconds);
   g_print ("rate:          %.1f reports/s, %.2f MB/s of input (%.2f MB)\n",
            n / seconds, batch.n_bytes / 1e6 / seconds, batch.n_bytes / 1e6);
   g_print ("reader alone:  %.3f s (%.0f%%); storing: %.3f s\n",
            reader_seconds, 100.0 * reader_seconds / seconds, MAX (seconds - reader_seconds, 0));
-  g_print ("peak memory:   %.1f MB (ru_maxrss)\n", usage.ru_maxrss / 1024.0);
+  g_print ("peak memory:   %.1f MB (ru_maxrss, input documents included)\n",
+           usage.ru_maxrss / 1024.0);
   g_print ("project file:  %.2f MB (WAL before close: %.2f MB)\n", db_size / 1e6, wal_size / 1e6);
 
   if (keep)
