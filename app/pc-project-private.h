@@ -3,6 +3,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "pc-project.h"
 
 G_BEGIN_DECLS
@@ -13,5 +15,17 @@ G_BEGIN_DECLS
 
 int       _pc_project_get_latest_version (void);
 gboolean  _pc_project_is_owner           (PcProject *self);
+
+/* For the other pc-project-*.c files: the connection (owner thread only), nested
+ * transactions, and errors worded like the rest of the project's. */
+sqlite3  *_pc_project_get_db             (PcProject   *self);
+gboolean  _pc_project_begin              (PcProject   *self,
+                                          GError     **error);
+gboolean  _pc_project_commit             (PcProject   *self,
+                                          GError     **error);
+void      _pc_project_rollback           (PcProject   *self);
+void      _pc_project_set_sql_error      (PcProject   *self,
+                                          GError     **error,
+                                          const char  *doing);
 
 G_END_DECLS

@@ -90,6 +90,39 @@ static const char * const migrations[] = {
   "  \"end\"         INTEGER NOT NULL CHECK (\"end\" >= start)\n"
   ");\n"
   "CREATE INDEX IF NOT EXISTS parts_by_report ON parts (report_id);\n",
+  /* 2: the reviewer's annotations on report text, and a register status for form findings */
+  "CREATE TABLE IF NOT EXISTS annotations (\n"
+  "  id             INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  report_id      INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,\n"
+  "  start          INTEGER NOT NULL CHECK (start >= 0),\n"
+  "  \"end\"          INTEGER NOT NULL CHECK (\"end\" > start),\n"
+  "  quote          TEXT NOT NULL,\n"
+  "  context_before TEXT NOT NULL DEFAULT '',\n"
+  "  context_after  TEXT NOT NULL DEFAULT '',\n"
+  "  item           INTEGER NOT NULL DEFAULT 0 CHECK (item BETWEEN 0 AND 35),\n"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('problem', 'fix', 'strength', 'note')),\n"
+  "  severity       TEXT NOT NULL DEFAULT 'none'\n"
+  "                 CHECK (severity IN ('none', 'low', 'medium', 'high')),\n"
+  "  comment        TEXT,\n"
+  "  fix            TEXT,\n"
+  "  status         TEXT NOT NULL DEFAULT 'open'\n"
+  "                 CHECK (status IN ('open', 'disputed', 'resolved')),\n"
+  "  reviewer       TEXT,\n"
+  "  created        TEXT NOT NULL,\n"
+  "  modified       TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX IF NOT EXISTS annotations_by_report ON annotations (report_id, start);\n"
+  "CREATE INDEX IF NOT EXISTS annotations_by_item ON annotations (item);\n"
+  "CREATE TABLE IF NOT EXISTS finding_status (\n"
+  "  report_id      INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,\n"
+  "  finding_key    TEXT NOT NULL,\n"
+  "  status         TEXT NOT NULL DEFAULT 'open'\n"
+  "                 CHECK (status IN ('open', 'disputed', 'resolved')),\n"
+  "  reviewer       TEXT,\n"
+  "  note           TEXT,\n"
+  "  modified       TEXT NOT NULL,\n"
+  "  PRIMARY KEY (report_id, finding_key)\n"
+  ");\n",
 };
 
 G_STATIC_ASSERT (PC_PROJECT_APPLICATION_ID == 1346586689);
@@ -1409,4 +1442,43 @@ pc_project_backup (PcProject   *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return backup_to (self->db, dest_path, error);
+}
+
+/* Storage internals for the other pc-project-*.c files ---------------------------------- */
+
+sqlite3 *
+_pc_project_get_db (PcProject *self)
+{
+  g_assert (_pc_project_is_owner (self));
+  return self->db;
+}
+
+/* One transaction, or a savepoint inside the caller's. */
+gboolean
+_pc_project_begin (PcProject  *self,
+                   GError    **error)
+{
+  g_assert (_pc_project_is_owner (self));
+  return tx_begin (self, error);
+}
+
+gboolean
+_pc_project_commit (PcProject  *self,
+                    GError    **error)
+{
+  return tx_commit (self, error);
+}
+
+void
+_pc_project_rollback (PcProject *self)
+{
+  tx_rollback (self);
+}
+
+void
+_pc_project_set_sql_error (PcProject   *self,
+                           GError     **error,
+                           const char  *doing)
+{
+  set_sql_error (self, error, doing);
 }
