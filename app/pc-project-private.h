@@ -13,8 +13,11 @@ G_BEGIN_DECLS
  * any other SQLite database. */
 #define PC_PROJECT_APPLICATION_ID 0x50434841
 
-int       _pc_project_get_latest_version (void);
-gboolean  _pc_project_is_owner           (PcProject *self);
+int        _pc_project_get_latest_version (void);
+PcProject *_pc_project_open_at_version    (const char  *path,
+                                           int          version,
+                                           GError     **error);
+gboolean   _pc_project_is_owner           (PcProject   *self);
 
 /* For the other pc-project-*.c files: the connection (owner thread only), nested
  * transactions, and errors worded like the rest of the project's. */

@@ -638,12 +638,13 @@ backup_to (sqlite3     *source,
  * any way, a copy of it as it was is written beside it. */
 static gboolean
 backup_before_upgrade (PcProject  *self,
+                       int         target_version,
                        GError    **error)
 {
   g_autofree char *backup_path = NULL;
   gint64 n_objects = 0;
 
-  if (self->schema_version == _pc_project_get_latest_version ())
+  if (self->schema_version >= target_version)
     return TRUE;
   if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
     return FALSE;
@@ -653,18 +654,16 @@ backup_before_upgrade (PcProject  *self,
   backup_path = g_strdup_printf ("%s.bak-v%d", self->path, self->schema_version);
   if (!backup_to (self->db, backup_path, error))
     return FALSE;
-  g_message ("Saved %s before upgrading it to format %d", backup_path,
-             _pc_project_get_latest_version ());
+  g_message ("Saved %s before upgrading it to format %d", backup_path, target_version);
   return TRUE;
 }
 
 static gboolean
 migrate (PcProject  *self,
+         int         target_version,
          GError    **error)
 {
-  int latest = _pc_project_get_latest_version ();
-
-  for (int version = self->schema_version; version < latest; version++)
+  for (int version = self->schema_version; version < target_version; version++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
 
@@ -683,21 +682,9 @@ migrate (PcProject  *self,
   return TRUE;
 }
 
-/**
- * pc_project_open:
- * @path: the project file; created when it does not exist
- *
- * Opens a project on the calling thread, which owns it from then on: every other call
- * must come from the same thread.
- *
- * A file that is not a project, or is damaged, is refused with %PC_PROJECT_ERROR_OPEN and
- * left untouched; one written by a newer Pingcha with %PC_PROJECT_ERROR_TOO_NEW. An older
- * project is copied to "@path.bak-vN" and then upgraded.
- *
- * Returns: (transfer full): the project, or %NULL with @error set
- */
-PcProject *
-pc_project_open (const char  *path,
+static PcProject *
+open_at_version (const char  *path,
+                 int          target_version,
                  GError     **error)
 {
   g_autoptr(PcProject) self = NULL;
@@ -705,9 +692,6 @@ pc_project_open (const char  *path,
   gboolean exists = FALSE;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
   int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_name (path);
   if (!check_header (path, display, &exists, error))
@@ -730,12 +714,48 @@ pc_project_open (const char  *path,
   /* Nothing is written before the file has been checked. */
   if (!check_integrity (self, display, error) ||
       !check_identity (self, display, error) ||
-      !backup_before_upgrade (self, error) ||
+      !backup_before_upgrade (self, target_version, error) ||
       !configure (self, error) ||
-      !migrate (self, error))
+      !migrate (self, target_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * pc_project_open:
+ * @path: the project file; created when it does not exist
+ *
+ * Opens a project on the calling thread, which owns it from then on: every other call
+ * must come from the same thread.
+ *
+ * A file that is not a project, or is damaged, is refused with %PC_PROJECT_ERROR_OPEN and
+ * left untouched; one written by a newer Pingcha with %PC_PROJECT_ERROR_TOO_NEW. An older
+ * project is copied to "@path.bak-vN" and then upgraded.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+PcProject *
+pc_project_open (const char  *path,
+                 GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_at_version (path, _pc_project_get_latest_version (), error);
+}
+
+/* For tests of the migrations: a project upgraded to @version and no further, as a
+ * Pingcha that knew only that format would have left it. */
+PcProject *
+_pc_project_open_at_version (const char  *path,
+                             int          version,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= _pc_project_get_latest_version (), NULL);
+
+  return open_at_version (path, version, error);
 }
 
 const char *

@@ -520,6 +520,95 @@ test_migrations_upgrade_backup (Fixture       *fixture,
   assert_integrity (backup_path);
 }
 
+static char *
+dump_schema (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *dump = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema"
+                                           " ORDER BY type, name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (dump, "%s %s: %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return g_string_free (dump, FALSE);
+}
+
+/* Every format a released Pingcha could have left, with a report in it, is copied and then
+ * upgraded step by step to exactly the schema of a new project, keeping its data. */
+static void
+test_migrations_each_step (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  int latest = _pc_project_get_latest_version ();
+  g_autofree char *fresh_schema = NULL;
+
+  {
+    g_autoptr(PcProject) fresh = open_project (fixture->db_path);
+  }
+  fresh_schema = dump_schema (fixture->db_path);
+
+  for (int version = 0; version < latest; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.pingcha", version);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *backup_path = g_strdup_printf ("%s.bak-v%d", path, version);
+      g_autofree char *schema = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_reports = version >= 1 ? 1 : 0;
+
+      {
+        g_autoptr(PcProject) old = _pc_project_open_at_version (path, version, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (pc_project_get_schema_version (old), ==, version);
+        if (n_reports > 0)
+          {
+            g_autoptr(PcReport) report = make_report ("old");
+
+            g_assert_true (pc_project_add_report (old, report, NULL, &error));
+            g_assert_no_error (error);
+          }
+      }
+      g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, version);
+
+      if (version > 0)
+        g_test_expect_message ("pc-project", G_LOG_LEVEL_MESSAGE, "Saved *before upgrading*");
+      {
+        g_autoptr(PcProject) project = open_project (path);
+
+        g_assert_cmpint (pc_project_get_schema_version (project), ==, latest);
+        g_assert_cmpuint (pc_project_count_reports (project), ==, n_reports);
+        if (n_reports > 0)
+          {
+            g_autoptr(PcReport) reference = make_report ("old");
+            g_autoptr(PcReport) loaded = pc_project_load_report (project, 1, &error);
+
+            g_assert_no_error (error);
+            assert_reports_equal (reference, loaded);
+          }
+      }
+      g_test_assert_expected_messages ();
+
+      schema = dump_schema (path);
+      g_assert_cmpstr (schema, ==, fresh_schema);
+      assert_integrity (path);
+
+      /* A file without a schema has nothing to lose and gets no copy. */
+      g_assert_cmpint (g_file_test (backup_path, G_FILE_TEST_EXISTS), ==, version > 0);
+      if (version > 0)
+        {
+          g_assert_cmpint (raw_int (backup_path, "PRAGMA user_version"), ==, version);
+          g_assert_cmpint (raw_int (backup_path, "SELECT count(*) FROM reports"), ==, n_reports);
+          assert_integrity (backup_path);
+        }
+    }
+}
+
 /* Refusing files ----------------------------------------------------------------------- */
 
 static void
@@ -1313,6 +1402,7 @@ main (int   argc,
   ADD ("/project/migrations/fresh", test_migrations_fresh);
   ADD ("/project/migrations/reopen", test_migrations_reopen);
   ADD ("/project/migrations/upgrade-backup", test_migrations_upgrade_backup);
+  ADD ("/project/migrations/each-step", test_migrations_each_step);
   ADD ("/project/open/too-new", test_open_too_new);
   ADD ("/project/open/garbage", test_open_garbage);
   ADD ("/project/open/truncated", test_open_truncated);
