@@ -56,6 +56,21 @@ is_idle (PcWindow *window)
   return !pc_window_get_busy (window);
 }
 
+/* The cursor, which activating a section puts on its heading, is scrolled into view. */
+static gboolean
+is_cursor_visible (PcWindow *window)
+{
+  GtkTextView *view = _pc_window_get_text_view (window);
+  GtkTextBuffer *buffer = _pc_window_get_text_buffer (window);
+  GdkRectangle location, visible;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_text_view_get_visible_rect (view, &visible);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
 static char **
 corpus_reports (void)
 {
@@ -128,6 +143,7 @@ save_screenshot (GtkWidget  *widget,
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
+  gtk_test_widget_wait_for_draw (widget);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
@@ -216,6 +232,32 @@ test_window_shows_project (void)
     g_assert_true (gtk_text_iter_starts_line (&insert));
   }
 
+  /* 三、 is far down the text: the view must scroll to it. */
+  {
+    g_autoptr(GtkTreeListRow) third = NULL;
+    g_autoptr(PcSection) section = NULL;
+    guint row = 0;
+
+    for (guint i = 0; i < n_rows; i++)
+      {
+        g_autoptr(GtkTreeListRow) candidate = g_list_model_get_item (sections, i);
+
+        if (gtk_tree_list_row_get_depth (candidate) == 0)
+          row = i;
+      }
+    third = g_list_model_get_item (sections, row);
+    section = gtk_tree_list_row_get_item (third);
+    g_assert_cmpuint (pc_section_get_number (section), ==, 3);
+    _pc_window_activate_section (window, row);
+    gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+    g_assert_cmpint (gtk_text_iter_get_offset (&insert), ==,
+                     (int) pc_section_get_heading (section).start);
+    g_assert_true (wait_for (window, is_cursor_visible));
+  }
+
+  /* Back to 一、 for the screenshot. */
+  _pc_window_activate_section (window, 0);
+  g_assert_true (wait_for (window, is_cursor_visible));
   settle ();
   save_screenshot (GTK_WIDGET (window), "window.png");
 
@@ -281,6 +323,49 @@ test_window_bad_project (void)
   remove_project (path);
 }
 
+static void
+test_window_help_overlay (void)
+{
+  PcWindow *window = pc_window_new (app);
+  GtkShortcutsWindow *overlay;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_state (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PcWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = pc_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (window, is_mapped));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +394,8 @@ main (int   argc,
   g_test_add_func ("/window/imports-seeds", test_window_imports_seeds);
   g_test_add_func ("/window/empty-project", test_window_empty_project);
   g_test_add_func ("/window/bad-project", test_window_bad_project);
+  g_test_add_func ("/window/help-overlay", test_window_help_overlay);
+  g_test_add_func ("/window/state", test_window_state);
 
   ret = g_test_run ();
   g_clear_object (&app);

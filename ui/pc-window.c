@@ -42,6 +42,7 @@ struct _PcWindow
   GtkTextTag           *heading2_tag;
   GtkTextTag           *number_missing_tag;
   gint64                selected_id;
+  guint                 scroll_source;
 
   guint                 loading : 1;
   guint                 importing : 1;
@@ -188,6 +189,25 @@ apply_heading_tags (PcWindow *self,
     }
 }
 
+static gboolean
+scroll_to_mark_cb (gpointer user_data)
+{
+  PcWindow *self = user_data;
+
+  self->scroll_source = 0;
+  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkTextView lays out new text in idle chunks at a higher priority; scrolling before that
+ * is done aims at estimated line heights and lands in the wrong place. */
+static void
+scroll_to_mark_later (PcWindow *self)
+{
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_mark_cb, self, NULL);
+}
+
 static void
 show_report (PcWindow *self,
              PcReport *report)
@@ -216,7 +236,7 @@ show_report (PcWindow *self,
   gtk_text_buffer_get_start_iter (self->text_buffer, &start);
   gtk_text_buffer_place_cursor (self->text_buffer, &start);
   gtk_text_buffer_move_mark (self->text_buffer, self->scroll_mark, &start);
-  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+  scroll_to_mark_later (self);
 }
 
 static void
@@ -233,7 +253,7 @@ scroll_to_section (PcWindow  *self,
   gtk_text_buffer_get_iter_at_offset (self->text_buffer, &end, heading.end);
   gtk_text_buffer_select_range (self->text_buffer, &start, &end);
   gtk_text_buffer_move_mark (self->text_buffer, self->scroll_mark, &start);
-  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.1);
+  scroll_to_mark_later (self);
 }
 
 static guint
@@ -715,6 +735,7 @@ pc_window_dispose (GObject *object)
   PcWindow *self = PC_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_WINDOW);
 
   g_clear_object (&self->cancellable);
