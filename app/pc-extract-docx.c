@@ -586,7 +586,7 @@ ends_wide (const GString *text)
     return TRUE;
   last = g_utf8_find_prev_char (text->str, text->str + text->len);
   c = last != NULL ? g_utf8_get_char (last) : 0;
-  return c >= 0x2E80;
+  return c >= 0x2000;
 }
 
 /* Advances the list's counters for a paragraph at @ilvl and returns its number text. */

@@ -72,46 +72,9 @@ pdf_line_clear (gpointer data)
 }
 
 static gboolean
-is_wide (gunichar c)
-{
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
-         || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF)
-         || (c >= 0x2010 && c <= 0x203F) || (c >= 0x20000 && c <= 0x2FFFF);
-}
-
-static gboolean
 is_latin_or_digit (gunichar c)
 {
   return c < 0x80 && g_ascii_isalnum ((char) c);
-}
-
-/* Layout engines put a little extra space between Chinese and Latin text; poppler reads it as
- * a space that the author never typed. */
-static void
-drop_autospaces (GString *line)
-{
-  GString *out = g_string_sized_new (line->len);
-  gunichar prev = 0;
-
-  for (const char *p = line->str; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ' ' && prev != 0)
-        {
-          const char *next = g_utf8_next_char (p);
-          gunichar following = g_utf8_get_char (next);
-
-          if ((is_wide (prev) && is_latin_or_digit (following))
-              || (is_latin_or_digit (prev) && is_wide (following)))
-            continue;
-        }
-      g_string_append_unichar (out, c);
-      prev = c;
-    }
-
-  g_string_assign (line, out->str);
-  g_string_free (out, TRUE);
 }
 
 static void
@@ -122,7 +85,6 @@ finish_line (GArray       *lines,
 {
   char *stripped;
 
-  drop_autospaces (text);
   stripped = g_strstrip (g_strdup (text->str));
   if (*stripped == '\0')
     {
@@ -315,7 +277,6 @@ remove_page_chrome (GArray *lines,
     {
       if (drop[i])
         {
-          g_debug ("Dropping page chrome “%s”", g_array_index (lines, PdfLine, i).text);
           pdf_line_clear (&g_array_index (lines, PdfLine, i));
           continue;
         }

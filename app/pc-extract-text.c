@@ -309,6 +309,7 @@ strip_nuls (const guint8 *data,
 static char *
 decode_without_bom (const guint8  *data,
                     gsize          len,
+                    gboolean       utf8_only,
                     const char   **encoding,
                     GError       **error)
 {
@@ -318,7 +319,7 @@ decode_without_bom (const guint8  *data,
   gsize valid_len = 0;
   char *decoded;
 
-  if (utf16 != UTF16_NONE)
+  if (utf16 != UTF16_NONE && !utf8_only)
     {
       g_autofree char *text = NULL;
 
@@ -332,7 +333,7 @@ decode_without_bom (const guint8  *data,
     n_nul += data[i] == 0;
 
   /* A stray NUL or two (padding after a truncated save) is tolerated, more is binary. */
-  if (n_nul > 0 && (n_nul > 16 || n_nul * 1000 > len))
+  if (n_nul > 16 || (n_nul > 2 && n_nul * 1000 > len))
     {
       set_binary_error (error);
       return NULL;
@@ -351,11 +352,11 @@ decode_without_bom (const guint8  *data,
 
   if (validate_utf8 (data, len, &valid_len))
     {
-      *encoding = "UTF-8";
+      *encoding = utf8_only ? "UTF-8 (BOM)" : "UTF-8";
       return g_strndup ((const char *) data, valid_len);
     }
 
-  decoded = decode_gb18030 (data, len);
+  decoded = utf8_only ? NULL : decode_gb18030 (data, len);
   if (decoded != NULL)
     {
       *encoding = "GB18030";
@@ -401,15 +402,9 @@ pc_extract_text (const guint8  *data,
 
   if (len >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
     {
-      gsize valid_len = 0;
-
       charset = "UTF-8 (BOM)";
-      if (!validate_utf8 (data + 3, len - 3, &valid_len) && len > 3)
-        {
-          set_encoding_error (error);
-          return NULL;
-        }
-      decoded = g_strndup ((const char *) data + 3, valid_len);
+      decoded = len > 3 ? decode_without_bom (data + 3, len - 3, TRUE, &charset, error)
+                        : g_strdup ("");
     }
   else if (len >= 2 && data[0] == 0xff && data[1] == 0xfe)
     {
@@ -422,7 +417,7 @@ pc_extract_text (const guint8  *data,
       decoded = decode_utf16 (data + 2, len - 2, charset, error);
     }
   else
-    decoded = decode_without_bom (data, len, &charset, error);
+    decoded = decode_without_bom (data, len, FALSE, &charset, error);
 
   if (decoded == NULL)
     return NULL;
