@@ -80,7 +80,7 @@ test_labels_report_subtitle (void)
 
   pc_report_set_title (report, "漳州市应急管理局关于2023年度法治政府建设情况的工作报告");
   full = pc_labels_report_subtitle (report);
-  g_assert_cmpstr (full, ==, "漳州市应急管理局关于2023年度法治政府建设情况的工作报告 · Dec 28, 2023");
+  g_assert_cmpstr (full, ==, "Dec 28, 2023 · 漳州市应急管理局关于2023年度法治政府建设情况的工作报告");
 }
 
 static void

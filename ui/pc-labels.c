@@ -47,7 +47,7 @@ pc_labels_format_date (const char *iso_date)
 /**
  * pc_labels_report_subtitle:
  *
- * Returns: (transfer full): the line under the report's name: its title and date, leaving
+ * Returns: (transfer full): the line under the report's name: its date and title, leaving
  *   out whatever the name already shows
  */
 char *
@@ -65,9 +65,10 @@ pc_labels_report_subtitle (PcReport *report)
   if (title != NULL && g_strcmp0 (title, name) == 0)
     title = NULL;
 
+  /* The date first: a long title is cut off at the end of the row. */
   if (title != NULL && date != NULL)
-    /* Translators: a report's title, then its date */
-    return g_strdup_printf (_("%s · %s"), title, date);
+    /* Translators: a report's date, then its title */
+    return g_strdup_printf (_("%s · %s"), date, title);
   if (title != NULL)
     return g_strdup (title);
   if (date != NULL)
