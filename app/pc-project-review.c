@@ -1,0 +1,747 @@
+/* pc-project-review.c — storing the review in the project file.
+ *
+ * The engine's output (coverage_items, coverage_suggestions, item_ratings.proposed) is
+ * replaced on every run; what reviewers decide (coverage_decisions, item_ratings.override)
+ * is written only by the reviewer calls below. Every call runs on the project's owner
+ * thread, every write in one transaction (or a savepoint of the caller's).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-project-review"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-error.h"
+#include "pc-project-private.h"
+#include "pc-project-review.h"
+
+/* Suggestions weaker than this are not worth a row. */
+#define MIN_STORED_CONFIDENCE 0.1
+
+typedef sqlite3_stmt Stmt;
+
+static void
+stmt_free (Stmt *stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stmt, stmt_free)
+
+static Stmt *
+prepare (PcProject   *self,
+         const char  *sql,
+         GError     **error)
+{
+  Stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (_pc_project_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _pc_project_set_sql_error (self, error, _("preparing a statement"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static void
+bind_text (Stmt       *stmt,
+           int         column,
+           const char *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+step_done (PcProject   *self,
+           Stmt        *stmt,
+           const char  *doing,
+           GError     **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _pc_project_set_sql_error (self, error, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+exec (PcProject   *self,
+      const char  *sql,
+      gint64       a,
+      gint64       b,
+      const char  *doing,
+      GError     **error)
+{
+  g_autoptr(Stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  return step_done (self, stmt, doing, error);
+}
+
+static char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+const char *
+pc_decision_to_string (PcDecision decision)
+{
+  switch (decision)
+    {
+    case PC_DECISION_ACCEPT:
+      return "accept";
+    case PC_DECISION_REJECT:
+      return "reject";
+    case PC_DECISION_ADD:
+      return "add";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+pc_decision_from_string (const char *str,
+                         PcDecision *out)
+{
+  for (PcDecision d = PC_DECISION_ACCEPT; d <= PC_DECISION_ADD; d++)
+    if (g_strcmp0 (str, pc_decision_to_string (d)) == 0)
+      {
+        *out = d;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+pc_review_decision_free (PcReviewDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_free (decision->section);
+  g_free (decision->reviewer);
+  g_free (decision->note);
+  g_free (decision->decided_at);
+  g_free (decision);
+}
+
+void
+pc_review_result_free (PcReviewResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_object (&result->coverage);
+  g_free (result->overrides);
+  pc_score_free (result->score);
+  g_free (result);
+}
+
+/* Checklists */
+
+static gboolean
+store_checklist_items (PcProject    *self,
+                       gint64        id,
+                       PcChecklist  *checklist,
+                       GError      **error)
+{
+  g_autoptr(Stmt) stmt = prepare (self,
+    "INSERT OR IGNORE INTO checklist_items (checklist, item, title, block, weight, applicable)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < pc_checklist_get_n_items (checklist); i++)
+    {
+      const PcChecklistItem *item = pc_checklist_get_item (checklist, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, item->code);
+      bind_text (stmt, 3, item->title);
+      bind_text (stmt, 4, item->block);
+      sqlite3_bind_double (stmt, 5, item->weight);
+      sqlite3_bind_int (stmt, 6, item->applicable);
+      if (!step_done (self, stmt, _("storing the checklist"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+insert_checklist (PcProject    *self,
+                  PcChecklist  *checklist,
+                  GError      **error)
+{
+  g_autofree char *json = pc_checklist_to_json (checklist);
+  g_autofree char *now = now_iso ();
+  g_autoptr(Stmt) insert = prepare (self,
+    "INSERT OR IGNORE INTO checklists (checklist_id, version, title, json, stored_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  g_autoptr(Stmt) select = NULL;
+
+  if (insert == NULL)
+    return 0;
+  bind_text (insert, 1, pc_checklist_get_id (checklist));
+  bind_text (insert, 2, pc_checklist_get_version (checklist));
+  bind_text (insert, 3, pc_checklist_get_title (checklist));
+  bind_text (insert, 4, json);
+  bind_text (insert, 5, now);
+  if (!step_done (self, insert, _("storing the checklist"), error))
+    return 0;
+  select = prepare (self, "SELECT id FROM checklists WHERE checklist_id = ?1 AND version = ?2", error);
+  if (select == NULL)
+    return 0;
+  bind_text (select, 1, pc_checklist_get_id (checklist));
+  bind_text (select, 2, pc_checklist_get_version (checklist));
+  if (sqlite3_step (select) != SQLITE_ROW)
+    {
+      _pc_project_set_sql_error (self, error, _("storing the checklist"));
+      return 0;
+    }
+  return sqlite3_column_int64 (select, 0);
+}
+
+/**
+ * pc_project_review_store_checklist:
+ *
+ * Stores @checklist (once per id and version) and makes it the project's checklist. Weights
+ * and applicability already stored for the same version are kept.
+ *
+ * Returns: the checklist's row id, or 0 with @error set
+ */
+gint64
+pc_project_review_store_checklist (PcProject    *self,
+                                   PcChecklist  *checklist,
+                                   GError      **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
+  g_return_val_if_fail (_pc_project_is_owner (self), 0);
+  g_return_val_if_fail (PC_IS_CHECKLIST (checklist), 0);
+
+  if (!_pc_project_begin (self, error))
+    return 0;
+  if ((id = insert_checklist (self, checklist, error)) == 0 ||
+      !store_checklist_items (self, id, checklist, error) ||
+      !exec (self, "UPDATE checklists SET active = (id = ?1) WHERE ?2 = ?2", id, 0,
+             _("storing the checklist"), error) ||
+      !_pc_project_commit (self, error))
+    {
+      _pc_project_rollback (self);
+      return 0;
+    }
+  return id;
+}
+
+static gint64
+active_checklist_id (PcProject  *self,
+                     GError    **error)
+{
+  g_autoptr(Stmt) stmt = prepare (self, "SELECT id FROM checklists WHERE active = 1", error);
+  g_autoptr(PcChecklist) fallback = NULL;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  fallback = pc_checklist_new_default ();
+  return pc_project_review_store_checklist (self, fallback, error);
+}
+
+static gboolean
+apply_item_settings (PcProject    *self,
+                     gint64        id,
+                     PcChecklist  *checklist,
+                     GError      **error)
+{
+  g_autoptr(Stmt) stmt = prepare (self,
+    "SELECT item, weight, applicable FROM checklist_items WHERE checklist = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint code = sqlite3_column_int (stmt, 0);
+
+      pc_checklist_set_item_weight (checklist, code, MAX (sqlite3_column_double (stmt, 1), 0));
+      pc_checklist_set_item_applicable (checklist, code, sqlite3_column_int (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_set_sql_error (self, error, _("reading the checklist"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pc_project_review_load_checklist:
+ * @out_id: (out) (optional): the checklist's row id
+ *
+ * The project's checklist with the project's weights and applicability; the built-in
+ * outline is stored first when the project has none yet.
+ *
+ * Returns: (transfer full) (nullable): the checklist
+ */
+PcChecklist *
+pc_project_review_load_checklist (PcProject  *self,
+                                  gint64     *out_id,
+                                  GError    **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (_pc_project_is_owner (self), NULL);
+
+  if ((id = active_checklist_id (self, error)) == 0 ||
+      (stmt = prepare (self, "SELECT json FROM checklists WHERE id = ?1", error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _pc_project_set_sql_error (self, error, _("reading the checklist"));
+      return NULL;
+    }
+  checklist = pc_checklist_new_from_data ((const char *) sqlite3_column_text (stmt, 0), -1, error);
+  if (checklist == NULL || !apply_item_settings (self, id, checklist, error))
+    return NULL;
+  if (out_id)
+    *out_id = id;
+  return g_steal_pointer (&checklist);
+}
+
+static gboolean
+update_item (PcProject   *self,
+             const char  *sql,
+             guint        item,
+             double       value,
+             GError     **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  gint64 id;
+
+  if ((id = active_checklist_id (self, error)) == 0 || (stmt = prepare (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_double (stmt, 1, value);
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int (stmt, 3, item);
+  if (!step_done (self, stmt, _("changing the checklist"), error))
+    return FALSE;
+  if (sqlite3_changes (_pc_project_get_db (self)) == 0)
+    {
+      /* Translators: an outline item number */
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
+                   _("The checklist has no item %u"), item);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pc_project_review_set_item_weight (PcProject  *self,
+                                   guint       item,
+                                   double      weight,
+                                   GError    **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (weight >= 0, FALSE);
+
+  return update_item (self, "UPDATE checklist_items SET weight = ?1 WHERE checklist = ?2 AND item = ?3",
+                      item, weight, error);
+}
+
+gboolean
+pc_project_review_set_item_applicable (PcProject  *self,
+                                       guint       item,
+                                       gboolean    applicable,
+                                       GError    **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+
+  return update_item (self, "UPDATE checklist_items SET applicable = ?1 WHERE checklist = ?2 AND item = ?3",
+                      item, applicable ? 1 : 0, error);
+}
+
+/* Engine output */
+
+static gboolean
+store_section_suggestions (PcProject    *self,
+                           gint64        checklist_id,
+                           gint64        report_id,
+                           PcCoverage   *coverage,
+                           GError      **error)
+{
+  g_autoptr(Stmt) stmt = prepare (self,
+    "INSERT INTO coverage_suggestions (report_id, checklist, item, section, confidence,"
+    " low_relevance, phrase, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint s = 0; s < pc_coverage_get_n_sections (coverage); s++)
+    {
+      const PcSectionCoverage *section = pc_coverage_get_section (coverage, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          const PcSectionItem *si = &g_array_index (section->items, PcSectionItem, i);
+          const PcCoverageHit *best = &g_array_index (si->hits, PcCoverageHit, 0);
+
+          if (si->confidence < MIN_STORED_CONFIDENCE)
+            continue;
+          for (guint h = 1; h < si->hits->len; h++)
+            if (g_array_index (si->hits, PcCoverageHit, h).weight > best->weight)
+              best = &g_array_index (si->hits, PcCoverageHit, h);
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, report_id);
+          sqlite3_bind_int64 (stmt, 2, checklist_id);
+          sqlite3_bind_int (stmt, 3, si->item);
+          bind_text (stmt, 4, section->path);
+          sqlite3_bind_double (stmt, 5, si->confidence);
+          sqlite3_bind_int (stmt, 6, section->low_relevance);
+          bind_text (stmt, 7, best->phrase);
+          sqlite3_bind_int (stmt, 8, best->sentence.start);
+          sqlite3_bind_int (stmt, 9, best->sentence.end);
+          if (!step_done (self, stmt, _("storing suggestions"), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+store_item_results (PcProject    *self,
+                    gint64        checklist_id,
+                    gint64        report_id,
+                    PcCoverage   *coverage,
+                    GError      **error)
+{
+  g_autofree char *now = now_iso ();
+  g_autoptr(Stmt) items = prepare (self,
+    "INSERT INTO coverage_items (report_id, checklist, item, suggested, confidence, strength,"
+    " sections, run_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  /* The proposal follows the engine; a reviewer's override stays as it was. */
+  g_autoptr(Stmt) ratings = prepare (self,
+    "INSERT INTO item_ratings (report_id, checklist, item, proposed) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (report_id, checklist, item) DO UPDATE SET proposed = excluded.proposed", error);
+
+  if (items == NULL || ratings == NULL)
+    return FALSE;
+  for (guint code = 1; code <= pc_coverage_get_n_items (coverage); code++)
+    {
+      const PcItemCoverage *item = pc_coverage_get_item (coverage, code);
+      g_autofree char *sections = NULL;
+
+      g_ptr_array_add (item->sections, NULL);
+      sections = g_strjoinv (",", (char **) item->sections->pdata);
+      g_ptr_array_set_size (item->sections, item->sections->len - 1);
+      sqlite3_reset (items);
+      sqlite3_bind_int64 (items, 1, report_id);
+      sqlite3_bind_int64 (items, 2, checklist_id);
+      sqlite3_bind_int (items, 3, code);
+      sqlite3_bind_int (items, 4, item->suggested);
+      sqlite3_bind_double (items, 5, item->confidence);
+      sqlite3_bind_double (items, 6, item->evidence.strength);
+      bind_text (items, 7, sections);
+      bind_text (items, 8, now);
+      sqlite3_reset (ratings);
+      sqlite3_bind_int64 (ratings, 1, report_id);
+      sqlite3_bind_int64 (ratings, 2, checklist_id);
+      sqlite3_bind_int (ratings, 3, code);
+      bind_text (ratings, 4, pc_rating_to_string (item->proposed));
+      if (!step_done (self, items, _("storing suggestions"), error) ||
+          !step_done (self, ratings, _("storing suggestions"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pc_project_review_store_coverage:
+ *
+ * Replaces the engine's earlier output for @report_id under @checklist_id with @coverage.
+ * Reviewer decisions and rating overrides are left alone.
+ */
+gboolean
+pc_project_review_store_coverage (PcProject   *self,
+                                  gint64       checklist_id,
+                                  gint64       report_id,
+                                  PcCoverage  *coverage,
+                                  GError     **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
+  g_return_val_if_fail (PC_IS_COVERAGE (coverage), FALSE);
+
+  if (!_pc_project_begin (self, error))
+    return FALSE;
+  if (!exec (self, "DELETE FROM coverage_suggestions WHERE report_id = ?1 AND checklist = ?2",
+             report_id, checklist_id, _("storing suggestions"), error) ||
+      !exec (self, "DELETE FROM coverage_items WHERE report_id = ?1 AND checklist = ?2",
+             report_id, checklist_id, _("storing suggestions"), error) ||
+      !store_section_suggestions (self, checklist_id, report_id, coverage, error) ||
+      !store_item_results (self, checklist_id, report_id, coverage, error) ||
+      !_pc_project_commit (self, error))
+    {
+      _pc_project_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+pc_project_review_count_suggestions (PcProject *self,
+                                     gint64     report_id)
+{
+  g_autoptr(Stmt) stmt = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
+
+  stmt = prepare (self, "SELECT count(*) FROM coverage_suggestions WHERE report_id = ?1", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+/* Reviewer decisions and ratings */
+
+/**
+ * pc_project_review_set_decision:
+ * @section: (nullable): a section path, or %NULL for the report as a whole
+ *
+ * Records a reviewer's decision on an item; a later decision on the same item and section
+ * replaces the earlier one. The engine never writes here.
+ */
+gboolean
+pc_project_review_set_decision (PcProject   *self,
+                                gint64       report_id,
+                                guint        item,
+                                const char  *section,
+                                PcDecision   decision,
+                                const char  *reviewer,
+                                const char  *note,
+                                GError     **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree char *now = now_iso ();
+  gint64 checklist_id;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
+
+  if ((checklist_id = active_checklist_id (self, error)) == 0 ||
+      (stmt = prepare (self,
+         "INSERT INTO coverage_decisions (report_id, checklist, item, section, decision, reviewer,"
+         " note, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+         " ON CONFLICT (report_id, checklist, item, section) DO UPDATE SET"
+         " decision = excluded.decision, reviewer = excluded.reviewer, note = excluded.note,"
+         " decided_at = excluded.decided_at", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_int64 (stmt, 2, checklist_id);
+  sqlite3_bind_int (stmt, 3, item);
+  bind_text (stmt, 4, section ? section : "");
+  bind_text (stmt, 5, pc_decision_to_string (decision));
+  bind_text (stmt, 6, reviewer);
+  bind_text (stmt, 7, note);
+  bind_text (stmt, 8, now);
+  return step_done (self, stmt, _("storing a decision"), error);
+}
+
+/**
+ * pc_project_review_list_decisions:
+ *
+ * Returns: (transfer full) (element-type PcReviewDecision): the decisions on @report_id
+ *   under the project's checklist, by item
+ */
+GPtrArray *
+pc_project_review_list_decisions (PcProject  *self,
+                                  gint64      report_id,
+                                  GError    **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  gint64 checklist_id;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (_pc_project_is_owner (self), NULL);
+
+  if ((checklist_id = active_checklist_id (self, error)) == 0 ||
+      (stmt = prepare (self,
+         "SELECT item, section, decision, reviewer, note, decided_at FROM coverage_decisions"
+         " WHERE report_id = ?1 AND checklist = ?2 ORDER BY item, section", error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_int64 (stmt, 2, checklist_id);
+  decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_review_decision_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PcReviewDecision *d = g_new0 (PcReviewDecision, 1);
+
+      d->report_id = report_id;
+      d->item = sqlite3_column_int (stmt, 0);
+      d->section = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      pc_decision_from_string ((const char *) sqlite3_column_text (stmt, 2), &d->decision);
+      d->reviewer = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      d->note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      d->decided_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (decisions, d);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_set_sql_error (self, error, _("reading decisions"));
+      return NULL;
+    }
+  return g_steal_pointer (&decisions);
+}
+
+/**
+ * pc_project_review_set_rating:
+ * @override: the reviewer's rating, or %PC_RATING_UNSET to fall back to the proposal
+ */
+gboolean
+pc_project_review_set_rating (PcProject   *self,
+                              gint64       report_id,
+                              guint        item,
+                              PcRating     override,
+                              const char  *reviewer,
+                              GError     **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree char *now = now_iso ();
+  gint64 checklist_id;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
+
+  if ((checklist_id = active_checklist_id (self, error)) == 0 ||
+      (stmt = prepare (self,
+         "INSERT INTO item_ratings (report_id, checklist, item, proposed, override, reviewer, modified)"
+         " VALUES (?1, ?2, ?3, 'absent', ?4, ?5, ?6)"
+         " ON CONFLICT (report_id, checklist, item) DO UPDATE SET override = excluded.override,"
+         " reviewer = excluded.reviewer, modified = excluded.modified", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_int64 (stmt, 2, checklist_id);
+  sqlite3_bind_int (stmt, 3, item);
+  bind_text (stmt, 4, pc_rating_to_string (override));
+  bind_text (stmt, 5, reviewer);
+  bind_text (stmt, 6, now);
+  return step_done (self, stmt, _("storing a rating"), error);
+}
+
+/**
+ * pc_project_review_get_ratings:
+ * @overrides_only: %TRUE for the reviewer's overrides alone, %FALSE for the effective ratings
+ *
+ * Returns: (transfer full) (array): ratings by code − 1, as many as the checklist has items;
+ *   %PC_RATING_UNSET where nothing is stored
+ */
+PcRating *
+pc_project_review_get_ratings (PcProject  *self,
+                               gint64      report_id,
+                               gboolean    overrides_only,
+                               GError    **error)
+{
+  g_autoptr(Stmt) stmt = NULL;
+  g_autofree PcRating *ratings = NULL;
+  gint64 checklist_id;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (_pc_project_is_owner (self), NULL);
+
+  if ((checklist_id = active_checklist_id (self, error)) == 0 ||
+      (stmt = prepare (self, "SELECT count(*) FROM checklist_items WHERE checklist = ?1", error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, checklist_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, stmt_free);
+  ratings = g_new0 (PcRating, MAX (n, 1));
+
+  if ((stmt = prepare (self, "SELECT item, proposed, override FROM item_ratings"
+                             " WHERE report_id = ?1 AND checklist = ?2", error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_int64 (stmt, 2, checklist_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint item = sqlite3_column_int (stmt, 0);
+      PcRating proposed = pc_rating_from_string ((const char *) sqlite3_column_text (stmt, 1));
+      PcRating override = pc_rating_from_string ((const char *) sqlite3_column_text (stmt, 2));
+
+      if (item >= 1 && item <= n)
+        ratings[item - 1] = overrides_only ? override : pc_rating_resolve (proposed, override);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_set_sql_error (self, error, _("reading ratings"));
+      return NULL;
+    }
+  return g_steal_pointer (&ratings);
+}
+
+/**
+ * pc_project_review_assess_all:
+ *
+ * Runs the engine on every report of the project under the project's checklist, stores its
+ * output and scores each report with the reviewers' overrides.
+ *
+ * Returns: (transfer full) (element-type PcReviewResult): one result per report
+ */
+GPtrArray *
+pc_project_review_assess_all (PcProject     *self,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(PcCoverageEngine) engine = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  gint64 checklist_id = 0;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (_pc_project_is_owner (self), NULL);
+
+  if ((checklist = pc_project_review_load_checklist (self, &checklist_id, error)) == NULL ||
+      (reports = pc_project_list_reports (self, error)) == NULL)
+    return NULL;
+  engine = pc_coverage_engine_new (checklist);
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_review_result_free);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PcReport *report = g_ptr_array_index (reports, i);
+      g_autoptr(PcReviewResult) result = g_new0 (PcReviewResult, 1);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      result->report_id = pc_report_get_id (report);
+      result->coverage = pc_coverage_engine_run (engine, report);
+      if (!pc_project_review_store_coverage (self, checklist_id, result->report_id, result->coverage, error) ||
+          (result->overrides = pc_project_review_get_ratings (self, result->report_id, TRUE, error)) == NULL)
+        return NULL;
+      result->score = pc_coverage_score (result->coverage, result->overrides);
+      g_ptr_array_add (results, g_steal_pointer (&result));
+    }
+  return g_steal_pointer (&results);
+}
