@@ -12,6 +12,7 @@
 
 #include "pc-project.h"
 #include "pc-reader.h"
+#include "pingcha-cli-assess.h"
 
 static void
 print_error (const char   *what,
@@ -198,6 +199,7 @@ usage (void)
   g_printerr ("\n%s\n", _("Commands:"));
   g_printerr ("  read [--json] FILE…                %s\n", _("Read reports and show their structure"));
   g_printerr ("  import --project P.db FILE…        %s\n", _("Import reports into a project"));
+  g_printerr ("  assess [--json] FILE… | --project P.db  %s\n", _("Suggest outline items and score reports"));
 }
 
 int
@@ -221,6 +223,8 @@ main (int    argc,
     return command_read (argc, argv);
   if (g_str_equal (argv[1], "import"))
     return command_import (argc, argv);
+  if (g_str_equal (argv[1], "assess"))
+    return pc_cli_assess (argc, argv);
 
   g_printerr (_("Unknown command “%s”\n"), argv[1]);
   usage ();

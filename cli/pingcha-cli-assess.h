@@ -1,0 +1,7 @@
+/* pingcha-cli-assess.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+int pc_cli_assess (int    argc,
+                   char **argv);
