@@ -448,6 +448,23 @@ matches_at (const gunichar *chars,
   return TRUE;
 }
 
+static void
+count_marker (UnitInfo     *info,
+              const Phrase *phrase,
+              gboolean      in_title)
+{
+  gboolean low = (phrase->kind & PHRASE_LOW) != 0;
+  gboolean legal = (phrase->kind & PHRASE_LEGAL) != 0;
+
+  info->low_hits += low;
+  info->legal_hits += legal;
+  if (in_title)
+    {
+      info->title_low_hits += low;
+      info->title_legal_hits += legal;
+    }
+}
+
 static guint
 unit_at (Run   *run,
          guint  pos,
@@ -467,6 +484,7 @@ scan (Run *run)
 {
   GPtrArray *phrases = run->engine->phrases;
   guint max_end = 0;
+  guint marker_end = 0;
   guint unit = 0;
 
   for (guint pos = 0; pos < run->len; pos++)
@@ -485,13 +503,12 @@ scan (Run *run)
 
           if (!matches_at (run->chars, run->len, pos, phrase))
             continue;
-          /* Markers count every occurrence; item phrases only the longest at a spot. */
-          info->low_hits += (phrase->kind & PHRASE_LOW) != 0;
-          info->legal_hits += (phrase->kind & PHRASE_LEGAL) != 0;
-          if (in_range (info->heading, pos, pos + phrase->len))
+          /* Markers and item phrases each count the longest match at a spot only:
+           * 防汛防台风 is one operational mention, not 防台 and 防台风 besides. */
+          if ((phrase->kind & (PHRASE_LOW | PHRASE_LEGAL)) && pos + phrase->len > marker_end)
             {
-              info->title_low_hits += (phrase->kind & PHRASE_LOW) != 0;
-              info->title_legal_hits += (phrase->kind & PHRASE_LEGAL) != 0;
+              marker_end = pos + phrase->len;
+              count_marker (info, phrase, in_range (info->heading, pos, pos + phrase->len));
             }
           if (!(phrase->kind & PHRASE_ITEM) || pos + phrase->len <= max_end)
             continue;
@@ -539,7 +556,7 @@ is_low_relevance (const UnitInfo *info)
    * an operational title without a legal word, or a body where operations dominate. */
   if (info->title_low_hits > 0 && info->title_legal_hits == 0)
     return TRUE;
-  return info->low_hits >= 3 && info->legal_hits * 2 < info->low_hits;
+  return info->low_hits >= 4 && info->legal_hits * 2 < info->low_hits;
 }
 
 static void
