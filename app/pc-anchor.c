@@ -353,8 +353,12 @@ refine (const PcAnchorText *text,
         const BigramSet    *set,
         const int          *index,
         guint              *used,
+        guint               quote_len,
         PcRange            *range)
 {
+  /* A passage much shorter than the quote would win on a fragment of it. */
+  gint64 min_width = (quote_len * 4 + 4) / 5;
+  gint64 max_width = quote_len + quote_len / 4 + 1;
   PcRange best_range = *range;
   double best = -1.0;
 
@@ -365,7 +369,8 @@ refine (const PcAnchorText *text,
         gint64 end = (gint64) range->end + de;
         double score;
 
-        if (start < 0 || end > text->len || end - start < 2)
+        if (start < 0 || end > text->len || end - start < MAX (2, min_width) ||
+            end - start > max_width)
           continue;
         score = window_dice (set, window_overlap (set, index, used, start, end),
                              (guint) (end - start));
@@ -412,7 +417,7 @@ find_fuzzy (const PcAnchorText *text,
         continue;
       slide (text, &set, index, used, (guint) width, old_range.start, &start);
       range = (PcRange) { start, start + (guint) width };
-      similarity = refine (text, &set, index, used, &range);
+      similarity = refine (text, &set, index, used, quote->len, &range);
       total = 0.85 * similarity +
               0.15 * context_score (text->chars, text->len, range, before, after);
       if (total > best_total)

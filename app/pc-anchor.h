@@ -19,7 +19,7 @@ typedef enum
 } PcAnchorMatch;
 
 /* The lowest character similarity (0–1) a passage needs to be taken as an edited quote. */
-#define PC_ANCHOR_FUZZY_THRESHOLD 0.6
+#define PC_ANCHOR_FUZZY_THRESHOLD 0.7
 
 typedef struct _PcAnchorText PcAnchorText;
 
