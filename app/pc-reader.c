@@ -11,6 +11,7 @@
 
 #include "pc-error.h"
 #include "pc-reader-private.h"
+#include "pc-report-private.h"
 
 /* Lines that are web-page furniture, compared with all white space removed. */
 static const char * const chrome_lines[] = {
@@ -290,6 +291,63 @@ _pc_reader_is_boundary (PcReadContext *ctx,
   return FALSE;
 }
 
+static gboolean
+break_before_and_after (PcReadContext *ctx,
+                        PcSection     *section)
+{
+  PcRange heading = pc_section_get_heading (section);
+  gboolean changed = FALSE;
+  guint after = heading.end;
+
+  if (heading.start > 0 && pc_is_space (ctx->chars[heading.start - 1]))
+    {
+      ctx->chars[heading.start - 1] = '\n';
+      ctx->norm[heading.start - 1] = '\n';
+      changed = TRUE;
+    }
+  /* the heading's own full stop, if any, stays on its line */
+  if (after < ctx->len && pc_is_sentence_end (ctx->norm[after]))
+    after++;
+  if (after < ctx->len && pc_is_space (ctx->chars[after]))
+    {
+      ctx->chars[after] = '\n';
+      ctx->norm[after] = '\n';
+      changed = TRUE;
+    }
+  return changed;
+}
+
+static gboolean
+break_inline_headings_in (PcReadContext *ctx,
+                          GListModel    *sections)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(PcSection) section = g_list_model_get_item (sections, i);
+
+      if (pc_section_get_flags (section) & PC_SECTION_FLAG_INLINE)
+        changed |= break_before_and_after (ctx, section);
+      changed |= break_inline_headings_in (ctx, pc_section_get_children (section));
+    }
+  return changed;
+}
+
+/* A report saved without line breaks (a whole web page on one line) still reads one
+ * paragraph per line: the white space around an inline heading becomes a line break.
+ * One character replaces one character, so no range moves. */
+static void
+break_inline_headings (PcReadContext *ctx)
+{
+  g_autofree char *text = NULL;
+
+  if (!break_inline_headings_in (ctx, pc_report_get_sections (ctx->report)))
+    return;
+  text = pc_chars_to_utf8 (ctx->chars, 0, ctx->len);
+  _pc_report_replace_text (ctx->report, text);
+}
+
 static void
 context_init (PcReadContext *ctx,
               const char    *clean)
@@ -355,6 +413,7 @@ pc_reader_read (const char  *text,
   ctx.report = pc_report_new (clean);
   _pc_reader_read_metadata (&ctx);
   _pc_reader_read_sections (&ctx);
+  break_inline_headings (&ctx);
   _pc_reader_check_form (&ctx);
 
   report = g_steal_pointer (&ctx.report);

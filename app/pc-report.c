@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pc-report.h"
+#include "pc-report-private.h"
 
 struct _PcReport
 {
@@ -447,4 +448,18 @@ pc_report_find_part (PcReport   *self,
         return part;
     }
   return NULL;
+}
+
+/* Replaces the clean text by one of the same length in characters, so that every range
+ * stays valid; the reader uses it to turn white space into paragraph breaks. */
+void
+_pc_report_replace_text (PcReport   *self,
+                         const char *text)
+{
+  g_return_if_fail (PC_IS_REPORT (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail ((guint) g_utf8_strlen (text, -1) == self->length);
+
+  g_free (self->text);
+  self->text = g_strdup (text);
 }

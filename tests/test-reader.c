@@ -293,6 +293,13 @@ test_inline_headings (void)
   g_assert_cmpstr (pc_section_get_title (second), ==, "存在的问题和不足");
   g_assert_cmpuint (pc_section_get_n_children (pc_section_get_child (pc_report_find_section (report, "1"), 0)), ==, 0);
   g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1.2")), ==, "强化监督");
+  /* the report now reads one paragraph per line, and no range moved */
+  g_assert_nonnull (strstr (pc_report_get_text (report), "\n二、存在的问题和不足\n一是基础薄弱。"));
+  g_assert_cmpuint (g_utf8_strlen (pc_report_get_text (report), -1), ==, g_utf8_strlen (text->str, -1));
+  {
+    g_autofree char *heading = pc_report_dup_slice (report, pc_section_get_heading (second));
+    g_assert_cmpstr (heading, ==, "二、存在的问题和不足");
+  }
   /* 一是 / 二是 are items in a paragraph, not sections */
   g_assert_null (pc_report_find_section (report, "1.3"));
   g_assert_true (has_finding (report, PC_FINDING_MISSING_PART, PC_PART_FIRST_RESPONSIBLE));
