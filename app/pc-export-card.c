@@ -1,0 +1,727 @@
+/* pc-export-card.c — what the workbook shows of one assessed report, as plain data; and the
+ * pure text helpers of the export (cell text, column widths, sheet names).
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-export-card"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pc-export-xlsx.h"
+#include "pc-project-annotations.h"
+#include "pc-register.h"
+
+/* How much evidence a scorecard row shows. */
+#define MAX_EVIDENCE_SECTIONS 5
+#define MAX_EVIDENCE_QUOTES   2
+#define MAX_FINDING_QUOTE     200
+
+G_DEFINE_QUARK (pc-export-error-quark, pc_export_error)
+
+/* Text helpers -------------------------------------------------------------------------- */
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/**
+ * pc_export_clean_text:
+ *
+ * Makes @text fit for a cell: valid UTF-8, without the characters XML 1.0 cannot hold
+ * (control characters, lone surrogates, U+FFFE/U+FFFF), and at most Excel's 32,767 UTF-16
+ * units, cut with an ellipsis.
+ *
+ * Returns: (transfer full): the text, "" for %NULL
+ */
+char *
+pc_export_clean_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint units = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint width = c >= 0x10000 ? 2 : 1;
+
+      if (!is_xml_char (c))
+        continue;
+      if (units + width > PC_EXPORT_CELL_TEXT_MAX - 1)
+        {
+          g_string_append_unichar (out, 0x2026);
+          break;
+        }
+      g_string_append_unichar (out, c);
+      units += width;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pc_export_text_width:
+ *
+ * Estimates the column width (in Excel's character units) @text needs: its longest line,
+ * counting wide (CJK) characters as two.
+ */
+guint
+pc_export_text_width (const char *text)
+{
+  guint widest = 0, width = 0;
+
+  if (text == NULL)
+    return 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == '\n')
+        {
+          widest = MAX (widest, width);
+          width = 0;
+        }
+      else if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      else if (g_unichar_iswide (c) || g_unichar_iswide_cjk (c))
+        width += 2;
+      else if (!g_unichar_iszerowidth (c))
+        width += 1;
+    }
+  return MAX (widest, width);
+}
+
+static gboolean
+is_sheet_name_forbidden (gunichar c)
+{
+  return c == '[' || c == ']' || c == ':' || c == '*' || c == '?' || c == '/' || c == '\\' ||
+         !is_xml_char (c) || c < 0x20;
+}
+
+/* Appends characters of @name to @out until it holds @max UTF-16 units. */
+static void
+append_limited (GString    *out,
+                const char *name,
+                guint       max)
+{
+  guint units = 0;
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint width = c >= 0x10000 ? 2 : 1;
+
+      if (units + width > max)
+        break;
+      g_string_append_unichar (out, c);
+      units += width;
+    }
+}
+
+static char *
+sanitize_sheet_name (const char *wanted)
+{
+  g_autofree char *valid = g_utf8_make_valid (wanted ? wanted : "", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *stripped;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_sheet_name_forbidden (c))
+        g_string_append_unichar (out, c);
+    }
+  /* Excel refuses a name that starts or ends with an apostrophe. */
+  stripped = g_strstrip (g_strdup (out->str));
+  while (stripped[0] == '\'')
+    memmove (stripped, stripped + 1, strlen (stripped));
+  while (*stripped && stripped[strlen (stripped) - 1] == '\'')
+    stripped[strlen (stripped) - 1] = '\0';
+  g_strstrip (stripped);
+  return stripped;
+}
+
+/**
+ * pc_export_sheet_name:
+ * @used: (element-type utf8 utf8): the names taken so far, casefolded; the new name is added
+ *
+ * Makes @wanted a valid worksheet name that no other sheet has: without []:*?/\, not
+ * starting or ending with an apostrophe, at most 31 units, not "History" (Excel keeps it),
+ * and unique ignoring case, with a counter "(2)" when needed.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+pc_export_sheet_name (const char *wanted,
+                      GHashTable *used)
+{
+  g_autofree char *base = sanitize_sheet_name (wanted);
+
+  g_return_val_if_fail (used != NULL, NULL);
+
+  if (base[0] == '\0' || g_ascii_strcasecmp (base, "History") == 0)
+    {
+      g_free (base);
+      base = g_strdup ("评分表");
+    }
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *suffix = n > 1 ? g_strdup_printf ("(%u)", n) : g_strdup ("");
+      g_autoptr(GString) name = g_string_new (NULL);
+      g_autofree char *key = NULL;
+
+      append_limited (name, base, PC_EXPORT_SHEET_NAME_MAX - strlen (suffix));
+      g_string_append (name, suffix);
+      key = g_utf8_casefold (name->str, -1);
+      if (!g_hash_table_contains (used, key))
+        {
+          g_hash_table_add (used, g_steal_pointer (&key));
+          return g_string_free (g_steal_pointer (&name), FALSE);
+        }
+    }
+}
+
+/**
+ * pc_export_column_name:
+ *
+ * Returns: (transfer full): the letters of column @col (0 is "A")
+ */
+char *
+pc_export_column_name (guint col)
+{
+  char buf[8];
+  int i = G_N_ELEMENTS (buf) - 1;
+
+  buf[i] = '\0';
+  col++;
+  while (col > 0 && i > 0)
+    {
+      buf[--i] = 'A' + (col - 1) % 26;
+      col = (col - 1) / 26;
+    }
+  return g_strdup (buf + i);
+}
+
+/* The workbook is a Chinese deliverable in a fixed format, whatever the UI language. */
+const char *
+pc_export_rating_label (PcRating rating)
+{
+  switch (rating)
+    {
+    case PC_RATING_FULL:
+      return "充分";
+    case PC_RATING_PARTIAL:
+      return "部分";
+    case PC_RATING_NOT_APPLICABLE:
+      return "不适用";
+    case PC_RATING_UNSET:
+    case PC_RATING_ABSENT:
+    default:
+      return "未体现";
+    }
+}
+
+const char *
+pc_export_severity_label (PcSeverity severity)
+{
+  switch (severity)
+    {
+    case PC_SEVERITY_LOW:
+      return "低";
+    case PC_SEVERITY_MEDIUM:
+      return "中";
+    case PC_SEVERITY_HIGH:
+      return "高";
+    case PC_SEVERITY_NONE:
+    default:
+      return "";
+    }
+}
+
+const char *
+pc_export_status_label (PcStatus status)
+{
+  switch (status)
+    {
+    case PC_STATUS_DISPUTED:
+      return "有异议";
+    case PC_STATUS_RESOLVED:
+      return "已整改";
+    case PC_STATUS_OPEN:
+    default:
+      return "待整改";
+    }
+}
+
+/* Cards --------------------------------------------------------------------------------- */
+
+static void
+clear_item (gpointer data)
+{
+  PcExportItem *item = data;
+
+  g_free (item->title);
+  g_free (item->sections);
+  g_free (item->quotes);
+  g_free (item->problems);
+  g_free (item->fixes);
+  g_free (item->reviewers);
+}
+
+static void
+clear_finding (gpointer data)
+{
+  PcExportFinding *finding = data;
+
+  g_free (finding->code);
+  g_free (finding->description);
+  g_free (finding->section);
+  g_free (finding->quote);
+  g_free (finding->reviewer);
+}
+
+static void
+clear_problem (gpointer data)
+{
+  PcExportProblem *problem = data;
+
+  g_free (problem->section);
+  g_free (problem->item_title);
+  g_free (problem->quote);
+  g_free (problem->problem);
+  g_free (problem->fix);
+  g_free (problem->reviewer);
+  g_free (problem->date);
+}
+
+void
+pc_export_card_free (PcExportCard *card)
+{
+  if (card == NULL)
+    return;
+  g_free (card->agency);
+  g_free (card->published);
+  g_free (card->title);
+  g_clear_pointer (&card->items, g_array_unref);
+  g_clear_pointer (&card->findings, g_array_unref);
+  g_clear_pointer (&card->problems, g_array_unref);
+  g_free (card->parts);
+  g_free (card->grade);
+  g_free (card);
+}
+
+static char *
+describe_section (PcReport   *report,
+                  const char *path)
+{
+  PcSection *section;
+  g_autofree char *display = NULL;
+
+  if (path == NULL || *path == '\0')
+    return g_strdup ("");
+  if (g_str_equal (path, "preamble"))
+    return g_strdup ("导语");
+  section = pc_report_find_section (report, path);
+  if (section == NULL)
+    return g_strdup (path);
+  display = pc_section_dup_display (section);
+  return g_strdup_printf ("%s %s", path, display);
+}
+
+/* The deepest section whose text holds character @offset. */
+static PcSection *
+section_at (GListModel *sections,
+            guint       offset)
+{
+  guint n = g_list_model_get_n_items (sections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcSection) section = g_list_model_get_item (sections, i);
+      PcRange range = pc_section_get_range (section);
+
+      if (offset >= range.start && offset < range.end)
+        {
+          PcSection *child = section_at (pc_section_get_children (section), offset);
+
+          return child ? child : section;
+        }
+    }
+  return NULL;
+}
+
+static char *
+describe_offset (PcReport *report,
+                 guint     offset)
+{
+  PcSection *section = section_at (pc_report_get_sections (report), offset);
+  g_autofree char *display = NULL;
+
+  if (section == NULL)
+    return g_strdup ("导语");
+  display = pc_section_dup_display (section);
+  return g_strdup_printf ("%s %s", pc_section_get_path (section), display);
+}
+
+static void
+append_line (GString    *s,
+             const char *line)
+{
+  if (line == NULL || *line == '\0')
+    return;
+  if (s->len > 0)
+    g_string_append_c (s, '\n');
+  g_string_append (s, line);
+}
+
+static void
+append_unique_line (GString    *s,
+                    const char *line)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (line == NULL || *line == '\0')
+    return;
+  lines = g_strsplit (s->str, "\n", -1);
+  if (!g_strv_contains ((const char * const *) lines, line))
+    append_line (s, line);
+}
+
+static void
+fill_evidence (PcExportItem  *out,
+               PcReport      *report,
+               PcCoverage    *coverage)
+{
+  const PcItemCoverage *item = coverage ? pc_coverage_get_item (coverage, out->code) : NULL;
+  g_autoptr(GString) sections = g_string_new (NULL);
+  g_autoptr(GString) quotes = g_string_new (NULL);
+
+  for (guint i = 0; item && item->sections && i < MIN (item->sections->len, MAX_EVIDENCE_SECTIONS); i++)
+    {
+      g_autofree char *line = describe_section (report, g_ptr_array_index (item->sections, i));
+
+      append_line (sections, line);
+    }
+  for (guint i = 0; item && item->quotes && i < MIN (item->quotes->len, MAX_EVIDENCE_QUOTES); i++)
+    append_line (quotes, g_array_index (item->quotes, PcQuote, i).text);
+  out->sections = g_string_free (g_steal_pointer (&sections), FALSE);
+  out->quotes = g_string_free (g_steal_pointer (&quotes), FALSE);
+}
+
+static gboolean
+is_register_kind (PcAnnotationKind kind)
+{
+  return kind == PC_ANNOTATION_PROBLEM || kind == PC_ANNOTATION_FIX;
+}
+
+static void
+fill_annotations (PcExportItem *out,
+                  GPtrArray    *annotations)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GString) fixes = g_string_new (NULL);
+  g_autoptr(GString) reviewers = g_string_new (NULL);
+
+  for (guint i = 0; annotations && i < annotations->len; i++)
+    {
+      PcAnnotation *a = g_ptr_array_index (annotations, i);
+      PcAnnotationKind kind = pc_annotation_get_kind (a);
+
+      if (pc_annotation_get_item (a) != out->code || !is_register_kind (kind))
+        continue;
+      if (kind == PC_ANNOTATION_PROBLEM)
+        append_line (problems, pc_annotation_get_comment (a));
+      else
+        append_line (fixes, pc_annotation_get_comment (a));
+      append_line (fixes, pc_annotation_get_fix (a));
+      append_unique_line (reviewers, pc_annotation_get_reviewer (a));
+    }
+  out->problems = g_string_free (g_steal_pointer (&problems), FALSE);
+  out->fixes = g_string_free (g_steal_pointer (&fixes), FALSE);
+  out->reviewers = g_string_free (g_steal_pointer (&reviewers), FALSE);
+}
+
+static void
+add_items (PcExportCard  *card,
+           PcChecklist   *checklist,
+           PcReport      *report,
+           PcCoverage    *coverage,
+           const PcScore *score,
+           GPtrArray     *annotations)
+{
+  guint n = pc_checklist_get_n_items (checklist);
+  guint n_chapters = pc_checklist_get_n_chapters (checklist);
+
+  card->items = g_array_sized_new (FALSE, TRUE, sizeof (PcExportItem), n);
+  g_array_set_clear_func (card->items, clear_item);
+  for (guint i = 0; i < n; i++)
+    {
+      const PcChecklistItem *item = pc_checklist_get_item (checklist, i);
+      PcExportItem out = { 0 };
+
+      out.code = item->code;
+      out.chapter = item->chapter;
+      out.title = g_strconcat (item->label ? item->label : "", item->title ? item->title : "", NULL);
+      out.weight = item->weight;
+      if (item->code >= 1 && item->code <= score->n_items)
+        {
+          const PcItemScore *s = &score->items[item->code - 1];
+
+          out.rating = s->rating;
+          out.points = s->points;
+          out.max_points = s->max_points;
+        }
+      fill_evidence (&out, report, coverage);
+      fill_annotations (&out, annotations);
+      if (item->chapter >= 1 && item->chapter <= n_chapters)
+        card->parts[item->chapter - 1] += out.points;
+      g_array_append_val (card->items, out);
+    }
+}
+
+static const char *
+deduction_description (PcChecklist *checklist,
+                       const char  *code)
+{
+  for (guint i = 0; i < pc_checklist_get_n_deductions (checklist); i++)
+    {
+      const PcChecklistDeduction *d = pc_checklist_get_deduction (checklist, i);
+
+      if (g_strcmp0 (d->code, code) == 0 && d->description)
+        return d->description;
+    }
+  return pc_finding_code_describe (code);
+}
+
+static const PcFindingStatus *
+find_status (GPtrArray       *statuses,
+             const PcFinding *finding)
+{
+  g_autofree char *key = NULL;
+
+  if (statuses == NULL || statuses->len == 0)
+    return NULL;
+  key = pc_finding_dup_key (finding);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const PcFindingStatus *status = g_ptr_array_index (statuses, i);
+
+      if (g_strcmp0 (status->finding_key, key) == 0)
+        return status;
+    }
+  return NULL;
+}
+
+static char *
+finding_quote (PcReport  *report,
+               PcFinding *finding)
+{
+  PcRange range = finding->range;
+
+  if (range.end <= range.start)
+    return g_strdup ("");
+  range.end = MIN (range.end, range.start + MAX_FINDING_QUOTE);
+  return pc_report_dup_slice (report, range);
+}
+
+static void
+add_findings (PcExportCard *card,
+              PcChecklist  *checklist,
+              PcReport     *report,
+              GPtrArray    *statuses)
+{
+  GPtrArray *findings = pc_report_get_findings (report);
+
+  card->findings = g_array_new (FALSE, TRUE, sizeof (PcExportFinding));
+  g_array_set_clear_func (card->findings, clear_finding);
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      PcFinding *finding = g_ptr_array_index (findings, i);
+      const PcFindingStatus *status = find_status (statuses, finding);
+      const char *description = deduction_description (checklist, finding->code);
+      PcExportFinding out = { 0 };
+
+      out.code = g_strdup (finding->code);
+      if (finding->part)
+        out.description = g_strdup_printf ("%s：%s", description, pc_part_key_describe (finding->part));
+      else
+        out.description = g_strdup (description);
+      out.section = describe_section (report, finding->section);
+      out.quote = finding_quote (report, finding);
+      out.deduction = pc_checklist_get_deduction_points (checklist, finding->code);
+      out.status = status ? status->status : PC_STATUS_OPEN;
+      out.reviewer = g_strdup (status ? status->reviewer : NULL);
+      g_array_append_val (card->findings, out);
+    }
+}
+
+static char *
+date_part (const char *iso8601)
+{
+  if (iso8601 == NULL)
+    return g_strdup ("");
+  return g_strndup (iso8601, MIN (strlen (iso8601), 10));
+}
+
+static void
+add_problems (PcExportCard *card,
+              PcChecklist  *checklist,
+              PcReport     *report,
+              GPtrArray    *annotations,
+              GPtrArray    *statuses)
+{
+  GPtrArray *findings = pc_report_get_findings (report);
+
+  card->problems = g_array_new (FALSE, TRUE, sizeof (PcExportProblem));
+  g_array_set_clear_func (card->problems, clear_problem);
+  for (guint i = 0; annotations && i < annotations->len; i++)
+    {
+      PcAnnotation *a = g_ptr_array_index (annotations, i);
+      const PcChecklistItem *item = pc_checklist_find_item (checklist, pc_annotation_get_item (a));
+      PcExportProblem out = { 0 };
+      gboolean is_fix = pc_annotation_get_kind (a) == PC_ANNOTATION_FIX;
+
+      if (!is_register_kind (pc_annotation_get_kind (a)))
+        continue;
+      out.section = describe_offset (report, pc_annotation_get_start (a));
+      out.item = item ? item->code : 0;
+      out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
+      out.quote = g_strdup (pc_annotation_get_quote (a));
+      out.problem = g_strdup (is_fix ? "" : pc_annotation_get_comment (a));
+      if (is_fix && pc_annotation_get_fix (a) == NULL)
+        out.fix = g_strdup (pc_annotation_get_comment (a));
+      else
+        out.fix = g_strdup (pc_annotation_get_fix (a));
+      out.severity = pc_annotation_get_severity (a);
+      out.status = pc_annotation_get_status (a);
+      out.reviewer = g_strdup (pc_annotation_get_reviewer (a));
+      out.date = date_part (pc_annotation_get_modified (a) ? pc_annotation_get_modified (a)
+                                                           : pc_annotation_get_created (a));
+      g_array_append_val (card->problems, out);
+    }
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      PcFinding *finding = g_ptr_array_index (findings, i);
+      const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
+      const PcFindingStatus *status = find_status (statuses, finding);
+      PcExportProblem out = { 0 };
+
+      out.section = g_strdup (f->section);
+      out.item_title = g_strdup ("报告形式");
+      out.quote = g_strdup (f->quote);
+      out.problem = g_strdup (f->description);
+      out.fix = g_strdup (status ? status->note : NULL);
+      out.status = f->status;
+      out.reviewer = g_strdup (f->reviewer);
+      out.date = date_part (status ? status->modified : NULL);
+      g_array_append_val (card->problems, out);
+    }
+}
+
+/**
+ * pc_export_card_new:
+ * @coverage: (nullable): the engine's reading, for the evidence
+ * @score: the score, from pc_coverage_score() or the project's review
+ * @annotations: (nullable) (element-type PcAnnotation): the report's annotations
+ * @finding_statuses: (nullable) (element-type PcFindingStatus): the register status of
+ *   the report's form findings
+ *
+ * Returns: (transfer full): what the workbook shows of @report
+ */
+PcExportCard *
+pc_export_card_new (PcChecklist   *checklist,
+                    PcReport      *report,
+                    PcCoverage    *coverage,
+                    const PcScore *score,
+                    GPtrArray     *annotations,
+                    GPtrArray     *finding_statuses)
+{
+  g_autoptr(PcExportCard) card = g_new0 (PcExportCard, 1);
+  guint n_chapters;
+
+  g_return_val_if_fail (PC_IS_CHECKLIST (checklist), NULL);
+  g_return_val_if_fail (PC_IS_REPORT (report), NULL);
+  g_return_val_if_fail (score != NULL, NULL);
+
+  n_chapters = pc_checklist_get_n_chapters (checklist);
+  card->report_id = pc_report_get_id (report);
+  card->agency = g_strdup (pc_report_get_agency (report));
+  card->year = pc_report_get_year (report);
+  card->published = g_strdup (pc_report_get_published (report) ? pc_report_get_published (report)
+                                                                 : pc_report_get_date (report));
+  card->title = g_strdup (pc_report_get_title (report));
+  card->n_parts = n_chapters + 1;
+  card->parts = g_new0 (double, card->n_parts);
+  add_items (card, checklist, report, coverage, score, annotations);
+  add_findings (card, checklist, report, finding_statuses);
+  add_problems (card, checklist, report, annotations, finding_statuses);
+  card->items_points = score->items_points;
+  card->form_points = score->form_points;
+  card->form_max = score->form_max;
+  card->parts[n_chapters] = score->form_points;
+  card->possible = score->items_max + score->form_max;
+  card->total = score->total;
+  card->grade = g_strdup (score->grade);
+  return g_steal_pointer (&card);
+}
+
+/**
+ * pc_export_card_set_register:
+ * @entries: (element-type PcRegisterEntry): the report's rows of the project's findings
+ *   register, from pc_register_build()
+ *
+ * Makes the card's problem rows the register's problems, fixes and form findings, so that
+ * the workbook lists what the register window shows.
+ */
+void
+pc_export_card_set_register (PcExportCard *card,
+                             PcChecklist  *checklist,
+                             GPtrArray    *entries)
+{
+  g_return_if_fail (card != NULL);
+  g_return_if_fail (PC_IS_CHECKLIST (checklist));
+  g_return_if_fail (entries != NULL);
+
+  g_array_set_size (card->problems, 0);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PcRegisterEntry *entry = g_ptr_array_index (entries, i);
+      gboolean finding = pc_register_entry_is_finding (entry);
+      PcAnnotationKind kind = pc_register_entry_get_kind (entry);
+      const PcChecklistItem *item = pc_checklist_find_item (checklist, pc_register_entry_get_item (entry));
+      PcExportProblem out = { 0 };
+
+      if (!finding && !is_register_kind (kind))
+        continue;
+      out.section = g_strdup (pc_register_entry_get_section (entry));
+      out.item = item ? item->code : 0;
+      if (finding)
+        out.item_title = g_strdup ("报告形式");
+      else
+        out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
+      out.quote = g_strdup (pc_register_entry_get_quote (entry));
+      if (!finding && kind == PC_ANNOTATION_FIX)
+        out.fix = g_strdup (pc_register_entry_get_fix (entry) ? pc_register_entry_get_fix (entry)
+                                                              : pc_register_entry_get_comment (entry));
+      else
+        {
+          out.problem = g_strdup (pc_register_entry_get_comment (entry));
+          out.fix = g_strdup (pc_register_entry_get_fix (entry));
+        }
+      out.severity = pc_register_entry_get_severity (entry);
+      out.status = pc_register_entry_get_status (entry);
+      out.reviewer = g_strdup (pc_register_entry_get_reviewer (entry));
+      out.date = date_part (pc_register_entry_get_date (entry));
+      g_array_append_val (card->problems, out);
+    }
+}

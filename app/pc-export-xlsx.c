@@ -1,0 +1,1265 @@
+/* pc-export-xlsx.c — writing the workbook with libxlsxwriter.
+ *
+ * Sheets, in tab order: 汇总 (one row per report, points per outline part with a colour
+ * scale, total, grade and rank as formulas with their values cached), 图表 (average points
+ * per part, and two charts), 问题清单 (every problem and form finding), then one 评分表 per
+ * report — or, above the sheet limit, one 评分明细 sheet with every report's items.
+ *
+ * Large projects: the workbook is written in libxlsxwriter's constant_memory mode, which
+ * keeps one row per sheet in memory and requires each sheet's rows in order. Reports are
+ * fetched one at a time: each report's scorecard is written whole and its register rows
+ * appended, and only a small summary row (numbers and names) is kept, because the ranks are
+ * known only once every report is scored; the summary is written last. Column widths are
+ * set at the end too, from the text written (libxlsxwriter writes <cols> when it closes).
+ *
+ * Text from reports and reviewers is always written with worksheet_write_string(), after
+ * pc_export_clean_text(); formulas are only ever built from numbers and cell references.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pc-export-xlsx"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "pc-export-xlsx.h"
+#include "pc-project-annotations.h"
+#include "pc-project-private.h"
+#include "pc-project-review.h"
+#include "pc-register.h"
+
+#define FONT_NAME      "宋体"
+#define MAX_COLUMNS    20
+#define PAPER_A4       9
+#define HEADER_FILL    0xDDEBF7
+#define SHEET_SUMMARY  "汇总"
+#define SHEET_CHARTS   "图表"
+#define SHEET_REGISTER "问题清单"
+#define SHEET_DETAILS  "评分明细"
+
+/* Scorecard layout: title, meta line, blank, header, items. */
+#define CARD_HEADER_ROW 3
+
+typedef struct
+{
+  const char *header;
+  guint       min;
+  guint       max;
+} Column;
+
+typedef struct
+{
+  lxw_worksheet *ws;
+  const Column  *columns;
+  guint          n_columns;
+  guint          widths[MAX_COLUMNS];
+} Sheet;
+
+typedef struct
+{
+  char   *agency;
+  guint   year;
+  char   *published;
+  char   *sheet;    /* the report's scorecard sheet, or NULL */
+  double *parts;
+  double  possible;
+} SummaryRow;
+
+typedef struct
+{
+  lxw_workbook *wb;
+  PcChecklist  *checklist;
+  guint         n_chapters;
+  guint         n_parts;
+  gboolean      per_report_sheets;
+  GHashTable   *used_names;
+  GArray       *rows;       /* SummaryRow */
+  lxw_error     error;
+
+  lxw_format   *f_title;
+  lxw_format   *f_header;
+  lxw_format   *f_text;
+  lxw_format   *f_wrap;
+  lxw_format   *f_center;
+  lxw_format   *f_number;
+  lxw_format   *f_bold_number;
+  lxw_format   *f_link;
+
+  Sheet         summary;
+  Sheet         charts;
+  Sheet         reg;
+  Sheet         details;
+  guint         reg_row;
+  guint         details_row;
+  Column       *summary_columns;
+} Writer;
+
+static const Column card_columns[] = {
+  { "序号", 5, 6 },
+  { "部分", 5, 6 },
+  { "评查项目", 16, 30 },
+  { "满分", 6, 8 },
+  { "权重", 6, 8 },
+  { "评定", 7, 8 },
+  { "得分", 7, 10 },
+  { "证据位置", 14, 28 },
+  { "证据原文", 20, 60 },
+  { "问题", 12, 36 },
+  { "整改建议", 12, 36 },
+  { "评查人", 8, 16 },
+};
+
+static const Column details_columns[] = {
+  { "单位", 10, 30 },
+  { "年度", 6, 6 },
+  { "序号", 5, 6 },
+  { "部分", 5, 6 },
+  { "评查项目", 16, 30 },
+  { "满分", 6, 8 },
+  { "权重", 6, 8 },
+  { "评定", 7, 8 },
+  { "得分", 7, 10 },
+  { "证据位置", 14, 28 },
+  { "证据原文", 20, 60 },
+  { "问题", 12, 36 },
+  { "整改建议", 12, 36 },
+  { "评查人", 8, 16 },
+};
+
+static const Column register_columns[] = {
+  { "序号", 5, 7 },
+  { "单位", 10, 30 },
+  { "年度", 6, 6 },
+  { "章节", 12, 30 },
+  { "纲要事项", 12, 26 },
+  { "原文", 20, 50 },
+  { "问题", 16, 40 },
+  { "整改建议", 16, 40 },
+  { "严重程度", 9, 9 },
+  { "状态", 8, 8 },
+  { "评查人", 8, 16 },
+  { "日期", 11, 11 },
+};
+
+static const Column chart_columns[] = {
+  { "部分", 6, 8 },
+  { "标题", 20, 60 },
+  { "平均得分", 10, 10 },
+};
+
+/* Cells ----------------------------------------------------------------------------------- */
+
+static void
+note_error (Writer    *w,
+            lxw_error  error)
+{
+  if (error != LXW_NO_ERROR && w->error == LXW_NO_ERROR)
+    w->error = error;
+}
+
+static void
+put_text (Writer     *w,
+          Sheet      *sheet,
+          guint       row,
+          guint       col,
+          const char *text,
+          lxw_format *format)
+{
+  g_autofree char *clean = pc_export_clean_text (text);
+
+  g_assert (col < MAX_COLUMNS);
+  if (clean[0] == '\0')
+    {
+      note_error (w, worksheet_write_blank (sheet->ws, row, col, format));
+      return;
+    }
+  sheet->widths[col] = MAX (sheet->widths[col], pc_export_text_width (clean));
+  note_error (w, worksheet_write_string (sheet->ws, row, col, clean, format));
+}
+
+static void
+put_number (Writer     *w,
+            Sheet      *sheet,
+            guint       row,
+            guint       col,
+            double      value,
+            lxw_format *format)
+{
+  note_error (w, worksheet_write_number (sheet->ws, row, col, value, format));
+}
+
+static void
+put_formula (Writer     *w,
+             Sheet      *sheet,
+             guint       row,
+             guint       col,
+             const char *formula,
+             double      value,
+             lxw_format *format)
+{
+  note_error (w, worksheet_write_formula_num (sheet->ws, row, col, formula, format, value));
+}
+
+static void
+put_formula_text (Writer     *w,
+                  Sheet      *sheet,
+                  guint       row,
+                  guint       col,
+                  const char *formula,
+                  const char *value,
+                  lxw_format *format)
+{
+  g_autofree char *clean = pc_export_clean_text (value);
+
+  sheet->widths[col] = MAX (sheet->widths[col], pc_export_text_width (clean));
+  note_error (w, worksheet_write_formula_str (sheet->ws, row, col, formula, format, clean));
+}
+
+static void
+put_header (Writer *w,
+            Sheet  *sheet,
+            guint   row)
+{
+  for (guint c = 0; c < sheet->n_columns; c++)
+    put_text (w, sheet, row, c, sheet->columns[c].header, w->f_header);
+}
+
+/* Widths from the text written, within each column's bounds; two units of padding. */
+static void
+finish_columns (Writer *w,
+                Sheet  *sheet)
+{
+  for (guint c = 0; c < sheet->n_columns; c++)
+    {
+      const Column *column = &sheet->columns[c];
+      guint width = CLAMP (sheet->widths[c] + 2, column->min, column->max);
+      gboolean wraps = sheet->widths[c] + 2 > column->max;
+
+      note_error (w, worksheet_set_column (sheet->ws, c, c, width, wraps ? w->f_wrap : NULL));
+    }
+}
+
+static void
+setup_print (lxw_worksheet *ws,
+             guint          header_row,
+             guint          freeze_col)
+{
+  worksheet_set_paper (ws, PAPER_A4);
+  worksheet_set_landscape (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_repeat_rows (ws, header_row, header_row);
+  worksheet_freeze_panes (ws, header_row + 1, freeze_col);
+  worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
+  worksheet_set_footer (ws, "&C第 &P 页，共 &N 页");
+}
+
+static char *
+quote_sheet (const char *name)
+{
+  g_autoptr(GString) s = g_string_new ("'");
+
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (s, '\'');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '\'');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The grade as an Excel formula over @cell, the same bands as pc_checklist_grade_for(). */
+static char *
+grade_formula (PcChecklist *checklist,
+               const char  *cell)
+{
+  guint n = pc_checklist_get_n_grades (checklist);
+  g_autoptr(GString) s = g_string_new ("=");
+  g_autoptr(GString) name = g_string_new (NULL);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (n == 0)
+    return g_strdup ("=\"\"");
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      const PcChecklistGrade *grade = pc_checklist_get_grade (checklist, i);
+
+      g_string_assign (name, grade->name);
+      g_string_replace (name, "\"", "\"\"", 0);
+      g_string_append_printf (s, "IF(%s+0.000001>=%s,\"%s\",", cell,
+                              g_ascii_dtostr (number, sizeof number, grade->min), name->str);
+    }
+  g_string_assign (name, pc_checklist_get_grade (checklist, n - 1)->name);
+  g_string_replace (name, "\"", "\"\"", 0);
+  g_string_append_printf (s, "\"%s\"", name->str);
+  for (guint i = 0; i + 1 < n; i++)
+    g_string_append_c (s, ')');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+scale_suffix (double possible)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (fabs (possible - 100.0) < 1e-9 || possible <= 0)
+    return g_strdup ("");
+  return g_strdup_printf ("*100/%s", g_ascii_dtostr (number, sizeof number, possible));
+}
+
+static double
+scaled_total (const double *parts,
+              guint         n_parts,
+              double        possible)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < n_parts; i++)
+    sum += parts[i];
+  if (fabs (possible - 100.0) < 1e-9 || possible <= 0)
+    return sum;
+  return sum * 100 / possible;
+}
+
+/* Formats --------------------------------------------------------------------------------- */
+
+static lxw_format *
+new_format (lxw_workbook *wb)
+{
+  lxw_format *format = workbook_add_format (wb);
+
+  format_set_font_name (format, FONT_NAME);
+  format_set_font_size (format, 10.5);
+  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
+  return format;
+}
+
+static void
+make_formats (Writer *w)
+{
+  w->f_title = new_format (w->wb);
+  format_set_bold (w->f_title);
+  format_set_font_size (w->f_title, 14);
+
+  w->f_header = new_format (w->wb);
+  format_set_bold (w->f_header);
+  format_set_text_wrap (w->f_header);
+  format_set_bg_color (w->f_header, HEADER_FILL);
+  format_set_border (w->f_header, LXW_BORDER_THIN);
+  format_set_align (w->f_header, LXW_ALIGN_CENTER);
+  format_set_align (w->f_header, LXW_ALIGN_VERTICAL_CENTER);
+
+  w->f_text = new_format (w->wb);
+  format_set_border (w->f_text, LXW_BORDER_THIN);
+
+  w->f_wrap = new_format (w->wb);
+  format_set_border (w->f_wrap, LXW_BORDER_THIN);
+  format_set_text_wrap (w->f_wrap);
+
+  w->f_center = new_format (w->wb);
+  format_set_border (w->f_center, LXW_BORDER_THIN);
+  format_set_align (w->f_center, LXW_ALIGN_CENTER);
+
+  w->f_number = new_format (w->wb);
+  format_set_border (w->f_number, LXW_BORDER_THIN);
+  format_set_num_format (w->f_number, "0.00");
+
+  w->f_bold_number = new_format (w->wb);
+  format_set_border (w->f_bold_number, LXW_BORDER_THIN);
+  format_set_num_format (w->f_bold_number, "0.00");
+  format_set_bold (w->f_bold_number);
+
+  w->f_link = new_format (w->wb);
+  format_set_border (w->f_link, LXW_BORDER_THIN);
+  format_set_underline (w->f_link, LXW_UNDERLINE_SINGLE);
+  format_set_font_color (w->f_link, LXW_COLOR_BLUE);
+}
+
+/* Sheets ---------------------------------------------------------------------------------- */
+
+static lxw_worksheet *
+add_sheet (Writer     *w,
+           const char *wanted,
+           char      **out_name)
+{
+  g_autofree char *name = pc_export_sheet_name (wanted, w->used_names);
+  lxw_worksheet *ws = workbook_add_worksheet (w->wb, name);
+
+  if (ws == NULL)
+    note_error (w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+  if (out_name)
+    *out_name = g_steal_pointer (&name);
+  return ws;
+}
+
+/* The filter of a sheet whose length is known only at the end: libxlsxwriter 1.1.4 refuses
+ * a range above the row being written in constant_memory mode, so the range is set on the
+ * empty sheet and its last row grown when the rows are written. The struct is public and
+ * libxlsxwriter makes the _FilterDatabase name and <autoFilter> from it when it closes. */
+static void
+start_growing_filter (Writer *w,
+                      Sheet  *sheet)
+{
+  setup_print (sheet->ws, 0, 2);
+  note_error (w, worksheet_autofilter (sheet->ws, 0, 0, 1, sheet->n_columns - 1));
+}
+
+static void
+finish_growing_filter (Writer *w,
+                       Sheet  *sheet,
+                       guint   end_row)
+{
+  finish_columns (w, sheet);
+  sheet->ws->autofilter.last_row = MAX (end_row, 2) - 1;
+}
+
+static void
+make_summary_columns (Writer *w)
+{
+  static const Column fixed_before[] = {
+    { "序号", 5, 7 }, { "单位", 10, 30 }, { "年度", 6, 6 }, { "发布日期", 11, 11 }, { "评分表", 10, 30 },
+  };
+  static const Column fixed_after[] = {
+    { "总分", 8, 8 }, { "等级", 7, 8 }, { "排名", 6, 6 },
+  };
+  guint n = 0;
+
+  w->summary_columns = g_new0 (Column, G_N_ELEMENTS (fixed_before) + w->n_parts + G_N_ELEMENTS (fixed_after));
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_before); i++)
+    w->summary_columns[n++] = fixed_before[i];
+  for (guint i = 0; i < w->n_chapters; i++)
+    w->summary_columns[n++] = (Column) { pc_checklist_get_chapter (w->checklist, i)->label, 7, 8 };
+  w->summary_columns[n++] = (Column) { "形式", 7, 8 };
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_after); i++)
+    w->summary_columns[n++] = fixed_after[i];
+  w->summary.columns = w->summary_columns;
+  w->summary.n_columns = n;
+}
+
+#define SUMMARY_FIRST_PART 5
+
+static gboolean
+add_fixed_sheets (Writer *w)
+{
+  make_summary_columns (w);
+  w->summary.ws = add_sheet (w, SHEET_SUMMARY, NULL);
+  w->charts.ws = add_sheet (w, SHEET_CHARTS, NULL);
+  w->charts.columns = chart_columns;
+  w->charts.n_columns = G_N_ELEMENTS (chart_columns);
+  w->reg.ws = add_sheet (w, SHEET_REGISTER, NULL);
+  w->reg.columns = register_columns;
+  w->reg.n_columns = G_N_ELEMENTS (register_columns);
+  if (!w->per_report_sheets)
+    {
+      w->details.ws = add_sheet (w, SHEET_DETAILS, NULL);
+      w->details.columns = details_columns;
+      w->details.n_columns = G_N_ELEMENTS (details_columns);
+    }
+  if (w->summary.n_columns > MAX_COLUMNS || w->error != LXW_NO_ERROR)
+    return FALSE;
+
+  put_header (w, &w->summary, 0);
+  setup_print (w->summary.ws, 0, 2);
+  put_header (w, &w->reg, 0);
+  start_growing_filter (w, &w->reg);
+  w->reg_row = 1;
+  if (w->details.ws)
+    {
+      put_header (w, &w->details, 0);
+      start_growing_filter (w, &w->details);
+      w->details_row = 1;
+    }
+  return w->error == LXW_NO_ERROR;
+}
+
+/* Scorecards ------------------------------------------------------------------------------ */
+
+static void
+put_item_cells (Writer             *w,
+                Sheet              *sheet,
+                guint               row,
+                guint               col,
+                const PcExportItem *item)
+{
+  const PcChecklistChapter *chapter = item->chapter >= 1 && item->chapter <= w->n_chapters
+    ? pc_checklist_get_chapter (w->checklist, item->chapter - 1) : NULL;
+
+  put_number (w, sheet, row, col, item->code, w->f_center);
+  put_text (w, sheet, row, col + 1, chapter ? chapter->label : "", w->f_center);
+  put_text (w, sheet, row, col + 2, item->title, w->f_wrap);
+  put_number (w, sheet, row, col + 3, item->max_points, w->f_number);
+  put_number (w, sheet, row, col + 4, item->weight, w->f_number);
+  put_text (w, sheet, row, col + 5, pc_export_rating_label (item->rating), w->f_center);
+  put_number (w, sheet, row, col + 6, item->points, w->f_number);
+  put_text (w, sheet, row, col + 7, item->sections, w->f_wrap);
+  put_text (w, sheet, row, col + 8, item->quotes, w->f_wrap);
+  put_text (w, sheet, row, col + 9, item->problems, w->f_wrap);
+  put_text (w, sheet, row, col + 10, item->fixes, w->f_wrap);
+  put_text (w, sheet, row, col + 11, item->reviewers, w->f_wrap);
+}
+
+static char *
+card_heading (const PcExportCard *card)
+{
+  if (card->year > 0)
+    return g_strdup_printf ("%s%u年度法治政府建设年度报告评分表", card->agency ? card->agency : "", card->year);
+  return g_strdup_printf ("%s法治政府建设年度报告评分表", card->agency ? card->agency : "");
+}
+
+static char *
+card_meta (const PcExportCard *card)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (card->title && *card->title)
+    g_string_append_printf (s, "标题：%s", card->title);
+  if (card->published && *card->published)
+    g_string_append_printf (s, "%s发布日期：%s", s->len ? "　　" : "", card->published);
+  g_string_append_printf (s, "%s总分：%.2f　　等级：%s", s->len ? "　　" : "", card->total,
+                          card->grade ? card->grade : "");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static guint
+put_card_findings (Writer             *w,
+                   Sheet              *sheet,
+                   guint               row,
+                   const PcExportCard *card,
+                   guint              *out_first)
+{
+  static const char *headers[] = {
+    "序号", "类别", "形式问题", "", "", "状态", "扣分", "位置", "原文", "", "整改说明", "评查人",
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    put_text (w, sheet, row, c, headers[c], w->f_header);
+  row++;
+  *out_first = row;
+  for (guint i = 0; i < card->findings->len; i++, row++)
+    {
+      const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
+
+      put_number (w, sheet, row, 0, i + 1, w->f_center);
+      put_text (w, sheet, row, 1, "形式", w->f_center);
+      put_text (w, sheet, row, 2, f->description, w->f_wrap);
+      put_text (w, sheet, row, 5, pc_export_status_label (f->status), w->f_center);
+      put_number (w, sheet, row, 6, f->deduction, w->f_number);
+      put_text (w, sheet, row, 7, f->section, w->f_wrap);
+      put_text (w, sheet, row, 8, f->quote, w->f_wrap);
+      put_text (w, sheet, row, 11, f->reviewer, w->f_wrap);
+    }
+  return row;
+}
+
+static void
+put_card_totals (Writer             *w,
+                 Sheet              *sheet,
+                 guint               row,
+                 const PcExportCard *card,
+                 guint               n_items,
+                 guint               first_finding,
+                 guint               end_finding)
+{
+  g_autofree char *formula = NULL;
+  g_autofree char *suffix = scale_suffix (card->possible);
+  g_autofree char *cell = NULL;
+  double deductions = 0, form, items, total;
+
+  for (guint i = 0; i < card->findings->len; i++)
+    deductions += g_array_index (card->findings, PcExportFinding, i).deduction;
+  form = MAX (card->form_max - deductions, 0.0);
+
+  items = 0;
+  for (guint i = 0; i < card->items->len; i++)
+    items += g_array_index (card->items, PcExportItem, i).points;
+  put_text (w, sheet, row, 2, "事项得分", w->f_header);
+  formula = g_strdup_printf ("=SUM(G%u:G%u)", CARD_HEADER_ROW + 2, CARD_HEADER_ROW + 1 + n_items);
+  put_formula (w, sheet, row, 6, formula, items, w->f_bold_number);
+  row++;
+
+  put_text (w, sheet, row, 2, "形式得分", w->f_header);
+  g_clear_pointer (&formula, g_free);
+  /* A reviewer's own figure for the form stays a number. */
+  if (fabs (form - card->form_points) > 1e-9)
+    {
+      form = card->form_points;
+      put_number (w, sheet, row, 6, form, w->f_bold_number);
+    }
+  else
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (number, sizeof number, card->form_max);
+      if (end_finding > first_finding)
+        formula = g_strdup_printf ("=MAX(0,%s-SUM(G%u:G%u))", number, first_finding + 1, end_finding);
+      else
+        formula = g_strdup_printf ("=MAX(0,%s)", number);
+      put_formula (w, sheet, row, 6, formula, form, w->f_bold_number);
+    }
+  row++;
+
+  put_text (w, sheet, row, 2, "总分", w->f_header);
+  g_clear_pointer (&formula, g_free);
+  formula = g_strdup_printf ("=(G%u+G%u)%s", row - 1, row, suffix);
+  total = fabs (card->possible - 100.0) < 1e-9 || card->possible <= 0 ? items + form
+                                                                      : (items + form) * 100 / card->possible;
+  put_formula (w, sheet, row, 6, formula, total, w->f_bold_number);
+  row++;
+
+  put_text (w, sheet, row, 2, "等级", w->f_header);
+  cell = g_strdup_printf ("G%u", row);
+  g_clear_pointer (&formula, g_free);
+  formula = grade_formula (w->checklist, cell);
+  put_formula_text (w, sheet, row, 6, formula, pc_checklist_grade_for (w->checklist, total), w->f_center);
+}
+
+static gboolean
+write_card_sheet (Writer             *w,
+                  const PcExportCard *card,
+                  char              **out_name)
+{
+  g_autofree char *wanted = NULL;
+  g_autofree char *heading = card_heading (card);
+  g_autofree char *meta = NULL;
+  Sheet sheet = { NULL, card_columns, G_N_ELEMENTS (card_columns), { 0 } };
+  guint n = card->items->len, row, first_finding, end_finding;
+
+  if (card->agency && *card->agency)
+    wanted = card->year ? g_strdup_printf ("%s%u", card->agency, card->year) : g_strdup (card->agency);
+  else
+    wanted = g_strdup_printf ("报告%" G_GINT64_FORMAT, card->report_id);
+  if ((sheet.ws = add_sheet (w, wanted, out_name)) == NULL)
+    return FALSE;
+
+  put_text (w, &sheet, 0, 0, heading, w->f_title);
+  sheet.widths[0] = 0;
+  meta = card_meta (card);
+  put_text (w, &sheet, 1, 0, meta, NULL);
+  sheet.widths[0] = 0;
+  put_header (w, &sheet, CARD_HEADER_ROW);
+  /* In constant_memory mode ranges must start at or below the row being written. */
+  setup_print (sheet.ws, CARD_HEADER_ROW, 3);
+  note_error (w, worksheet_autofilter (sheet.ws, CARD_HEADER_ROW, 0, CARD_HEADER_ROW + MAX (n, 1),
+                                       sheet.n_columns - 1));
+  for (guint i = 0; i < n; i++)
+    put_item_cells (w, &sheet, CARD_HEADER_ROW + 1 + i, 0, &g_array_index (card->items, PcExportItem, i));
+
+  row = CARD_HEADER_ROW + 2 + n;
+  end_finding = put_card_findings (w, &sheet, row, card, &first_finding);
+  put_card_totals (w, &sheet, end_finding + 1, card, n, first_finding, end_finding);
+
+  finish_columns (w, &sheet);
+  return w->error == LXW_NO_ERROR;
+}
+
+static void
+write_card_details (Writer             *w,
+                    const PcExportCard *card)
+{
+  Sheet *sheet = &w->details;
+
+  for (guint i = 0; i < card->items->len; i++, w->details_row++)
+    {
+      put_text (w, sheet, w->details_row, 0, card->agency, w->f_text);
+      put_number (w, sheet, w->details_row, 1, card->year, w->f_center);
+      put_item_cells (w, sheet, w->details_row, 2, &g_array_index (card->items, PcExportItem, i));
+    }
+  for (guint i = 0; i < card->findings->len; i++, w->details_row++)
+    {
+      const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
+
+      put_text (w, sheet, w->details_row, 0, card->agency, w->f_text);
+      put_number (w, sheet, w->details_row, 1, card->year, w->f_center);
+      put_text (w, sheet, w->details_row, 3, "形式", w->f_center);
+      put_text (w, sheet, w->details_row, 4, f->description, w->f_wrap);
+      put_number (w, sheet, w->details_row, 8, -f->deduction, w->f_number);
+      put_text (w, sheet, w->details_row, 9, f->section, w->f_wrap);
+      put_text (w, sheet, w->details_row, 10, f->quote, w->f_wrap);
+      put_text (w, sheet, w->details_row, 13, f->reviewer, w->f_wrap);
+    }
+}
+
+static void
+write_register_rows (Writer             *w,
+                     const PcExportCard *card)
+{
+  Sheet *sheet = &w->reg;
+
+  for (guint i = 0; i < card->problems->len; i++, w->reg_row++)
+    {
+      const PcExportProblem *p = &g_array_index (card->problems, PcExportProblem, i);
+      guint r = w->reg_row;
+
+      put_number (w, sheet, r, 0, r, w->f_center);
+      put_text (w, sheet, r, 1, card->agency, w->f_wrap);
+      if (card->year)
+        put_number (w, sheet, r, 2, card->year, w->f_center);
+      else
+        put_text (w, sheet, r, 2, "", w->f_center);
+      put_text (w, sheet, r, 3, p->section, w->f_wrap);
+      put_text (w, sheet, r, 4, p->item_title, w->f_wrap);
+      put_text (w, sheet, r, 5, p->quote, w->f_wrap);
+      put_text (w, sheet, r, 6, p->problem, w->f_wrap);
+      put_text (w, sheet, r, 7, p->fix, w->f_wrap);
+      put_text (w, sheet, r, 8, pc_export_severity_label (p->severity), w->f_center);
+      put_text (w, sheet, r, 9, pc_export_status_label (p->status), w->f_center);
+      put_text (w, sheet, r, 10, p->reviewer, w->f_wrap);
+      put_text (w, sheet, r, 11, p->date, w->f_center);
+    }
+}
+
+static void
+clear_summary_row (gpointer data)
+{
+  SummaryRow *row = data;
+
+  g_free (row->agency);
+  g_free (row->published);
+  g_free (row->sheet);
+  g_free (row->parts);
+}
+
+static gboolean
+add_card (Writer             *w,
+          const PcExportCard *card)
+{
+  SummaryRow row = { 0 };
+
+  if (card->n_parts != w->n_parts)
+    {
+      note_error (w, LXW_ERROR_PARAMETER_VALIDATION);
+      return FALSE;
+    }
+  if (w->per_report_sheets)
+    {
+      if (!write_card_sheet (w, card, &row.sheet))
+        return FALSE;
+    }
+  else
+    write_card_details (w, card);
+  write_register_rows (w, card);
+
+  row.agency = g_strdup (card->agency);
+  row.year = card->year;
+  row.published = g_strdup (card->published);
+  row.parts = g_memdup2 (card->parts, card->n_parts * sizeof (double));
+  row.possible = card->possible;
+  g_array_append_val (w->rows, row);
+  return w->error == LXW_NO_ERROR;
+}
+
+/* Summary and charts ---------------------------------------------------------------------- */
+
+static int
+compare_descending (gconstpointer a,
+                    gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* 1 + the number of totals strictly greater, as Excel's RANK counts. */
+static guint
+rank_of (const double *sorted,
+         guint         n,
+         double        total)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (sorted[mid] > total)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo + 1;
+}
+
+static void
+put_summary_row (Writer           *w,
+                 guint             r,
+                 const SummaryRow *row,
+                 const double     *totals,
+                 const double     *sorted,
+                 guint             n)
+{
+  Sheet *sheet = &w->summary;
+  guint total_col = SUMMARY_FIRST_PART + w->n_parts;
+  g_autofree char *first = pc_export_column_name (SUMMARY_FIRST_PART);
+  g_autofree char *last = pc_export_column_name (total_col - 1);
+  g_autofree char *total_letter = pc_export_column_name (total_col);
+  g_autofree char *suffix = scale_suffix (row->possible);
+  g_autofree char *formula = NULL;
+  g_autofree char *cell = NULL;
+  double total = totals[r - 1];
+
+  put_number (w, sheet, r, 0, r, w->f_center);
+  put_text (w, sheet, r, 1, row->agency, w->f_text);
+  if (row->year)
+    put_number (w, sheet, r, 2, row->year, w->f_center);
+  else
+    put_text (w, sheet, r, 2, "", w->f_center);
+  put_text (w, sheet, r, 3, row->published, w->f_center);
+  if (row->sheet)
+    {
+      g_autofree char *quoted = quote_sheet (row->sheet);
+      g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted);
+      g_autofree char *clean = pc_export_clean_text (row->sheet);
+
+      sheet->widths[4] = MAX (sheet->widths[4], pc_export_text_width (clean));
+      note_error (w, worksheet_write_url_opt (sheet->ws, r, 4, url, w->f_link, clean, NULL));
+    }
+  else
+    put_text (w, sheet, r, 4, SHEET_DETAILS, w->f_text);
+  for (guint i = 0; i < w->n_parts; i++)
+    put_number (w, sheet, r, SUMMARY_FIRST_PART + i, row->parts[i], w->f_number);
+
+  formula = g_strdup_printf ("=SUM(%s%u:%s%u)%s", first, r + 1, last, r + 1, suffix);
+  put_formula (w, sheet, r, total_col, formula, total, w->f_bold_number);
+
+  cell = g_strdup_printf ("%s%u", total_letter, r + 1);
+  g_clear_pointer (&formula, g_free);
+  formula = grade_formula (w->checklist, cell);
+  put_formula_text (w, sheet, r, total_col + 1, formula, pc_checklist_grade_for (w->checklist, total),
+                    w->f_center);
+
+  g_clear_pointer (&formula, g_free);
+  formula = g_strdup_printf ("=RANK(%s,$%s$2:$%s$%u)", cell, total_letter, total_letter, n + 1);
+  put_formula (w, sheet, r, total_col + 2, formula, rank_of (sorted, n, total), w->f_center);
+}
+
+static void
+add_color_scales (Writer *w,
+                  guint   n)
+{
+  for (guint i = 0; i < w->n_parts && n > 0; i++)
+    {
+      lxw_conditional_format scale = { 0 };
+      guint col = SUMMARY_FIRST_PART + i;
+
+      scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+      scale.min_color = 0xF8696B;
+      scale.mid_color = 0xFFEB84;
+      scale.max_color = 0x63BE7B;
+      note_error (w, worksheet_conditional_format_range (w->summary.ws, 1, col, n, col, &scale));
+    }
+}
+
+static void
+write_summary (Writer *w)
+{
+  guint n = w->rows->len;
+  g_autofree double *totals = g_new0 (double, MAX (n, 1));
+  g_autofree double *sorted = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SummaryRow *row = &g_array_index (w->rows, SummaryRow, i);
+
+      totals[i] = scaled_total (row->parts, w->n_parts, row->possible);
+    }
+  sorted = g_memdup2 (totals, MAX (n, 1) * sizeof (double));
+  qsort (sorted, n, sizeof (double), compare_descending);
+  add_color_scales (w, n);
+  note_error (w, worksheet_autofilter (w->summary.ws, 0, 0, MAX (n, 1), w->summary.n_columns - 1));
+  for (guint i = 0; i < n; i++)
+    put_summary_row (w, i + 1, &g_array_index (w->rows, SummaryRow, i), totals, sorted, n);
+  finish_columns (w, &w->summary);
+  worksheet_activate (w->summary.ws);
+}
+
+static void
+set_chart_fonts (lxw_chart  *chart,
+                 const char *title)
+{
+  lxw_chart_font font = { .name = FONT_NAME, .size = 12, .bold = LXW_TRUE };
+  lxw_chart_font axis = { .name = FONT_NAME, .size = 9 };
+
+  chart_title_set_name (chart, title);
+  chart_title_set_name_font (chart, &font);
+  chart_axis_set_num_font (chart->x_axis, &axis);
+  chart_axis_set_num_font (chart->y_axis, &axis);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+}
+
+static void
+write_charts (Writer *w)
+{
+  Sheet *sheet = &w->charts;
+  guint n = w->rows->len;
+  g_autofree char *summary = quote_sheet (SHEET_SUMMARY);
+  g_autofree char *charts = quote_sheet (SHEET_CHARTS);
+
+  put_header (w, sheet, 0);
+  setup_print (sheet->ws, 0, 0);
+  for (guint i = 0; i < w->n_parts; i++)
+    {
+      g_autofree char *col = pc_export_column_name (SUMMARY_FIRST_PART + i);
+      g_autofree char *formula = g_strdup_printf ("=AVERAGE(%s!%s2:%s%u)", summary, col, col, n + 1);
+      const PcChecklistChapter *chapter = i < w->n_chapters ? pc_checklist_get_chapter (w->checklist, i) : NULL;
+      double sum = 0;
+
+      for (guint r = 0; r < n; r++)
+        sum += g_array_index (w->rows, SummaryRow, r).parts[i];
+      put_text (w, sheet, i + 1, 0, chapter ? chapter->label : "形式", w->f_center);
+      put_text (w, sheet, i + 1, 1, chapter ? chapter->title : "报告形式", w->f_wrap);
+      if (n > 0)
+        put_formula (w, sheet, i + 1, 2, formula, sum / n, w->f_number);
+      else
+        put_number (w, sheet, i + 1, 2, 0, w->f_number);
+    }
+  finish_columns (w, sheet);
+
+  if (n > 0)
+    {
+      lxw_chart *totals = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
+      lxw_chart *parts = workbook_add_chart (w->wb, LXW_CHART_BAR);
+      g_autofree char *total_col = pc_export_column_name (SUMMARY_FIRST_PART + w->n_parts);
+      g_autofree char *cats = g_strdup_printf ("=%s!$B$2:$B$%u", summary, n + 1);
+      g_autofree char *vals = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, total_col, total_col, n + 1);
+      g_autofree char *part_cats = g_strdup_printf ("=%s!$A$2:$A$%u", charts, w->n_parts + 1);
+      g_autofree char *part_vals = g_strdup_printf ("=%s!$C$2:$C$%u", charts, w->n_parts + 1);
+      lxw_chart_options wide = { .x_scale = 2.0, .y_scale = 1.2 };
+      lxw_chart_options tall = { .x_scale = 2.0, .y_scale = 1.4 };
+
+      chart_add_series (totals, cats, vals);
+      set_chart_fonts (totals, "各报告总分");
+      chart_add_series (parts, part_cats, part_vals);
+      set_chart_fonts (parts, "各部分平均得分");
+      chart_axis_set_reverse (parts->y_axis);
+      note_error (w, worksheet_insert_chart_opt (sheet->ws, 0, 4, totals, &wide));
+      note_error (w, worksheet_insert_chart_opt (sheet->ws, 19, 4, parts, &tall));
+    }
+}
+
+static void
+finish_register (Writer *w)
+{
+  finish_growing_filter (w, &w->reg, w->reg_row);
+  if (w->details.ws)
+    finish_growing_filter (w, &w->details, w->details_row);
+}
+
+/* Driving --------------------------------------------------------------------------------- */
+
+/* Each worksheet holds a temp file in constant_memory mode: make sure the descriptors are there. */
+static gboolean
+ensure_file_limit (guint needed)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) != 0)
+    return FALSE;
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= needed)
+    return TRUE;
+  if (limit.rlim_max != RLIM_INFINITY && limit.rlim_max < needed)
+    return FALSE;
+  limit.rlim_cur = needed;
+  return setrlimit (RLIMIT_NOFILE, &limit) == 0;
+}
+
+static void
+writer_free (Writer *w)
+{
+  g_clear_pointer (&w->used_names, g_hash_table_unref);
+  g_clear_pointer (&w->rows, g_array_unref);
+  g_clear_pointer (&w->summary_columns, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_free)
+
+static gboolean
+set_write_error (Writer      *w,
+                 const char  *path,
+                 GError     **error)
+{
+  g_set_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE,
+               /* Translators: the workbook file, then libxlsxwriter's reason */
+               _("Could not write the workbook “%s”: %s"), path, lxw_strerror (w->error));
+  return FALSE;
+}
+
+/**
+ * pc_export_xlsx_write:
+ * @fetch: returns each report's card in turn; called once per index, in order
+ * @options: (nullable): defaults: constant memory, PC_EXPORT_DEFAULT_SHEET_LIMIT
+ * @progress: (nullable): called after each report and once the file is written
+ *
+ * Writes the workbook to a temporary file beside @path and renames it into place, so that
+ * an error or a cancellation leaves no half-written workbook.
+ */
+gboolean
+pc_export_xlsx_write (const char             *path,
+                      PcChecklist            *checklist,
+                      guint                   n_reports,
+                      PcExportFetchFunc       fetch,
+                      gpointer                fetch_data,
+                      const PcExportOptions  *options,
+                      PcExportProgressFunc    progress,
+                      gpointer                progress_data,
+                      GCancellable           *cancellable,
+                      GError                **error)
+{
+  g_auto(Writer) w = { 0 };
+  g_autofree char *tmp_path = NULL;
+  lxw_workbook_options wb_options = { .constant_memory = LXW_TRUE };
+  guint limit;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (PC_IS_CHECKLIST (checklist), FALSE);
+  g_return_val_if_fail (fetch != NULL || n_reports == 0, FALSE);
+
+  limit = options && options->sheet_limit ? options->sheet_limit : PC_EXPORT_DEFAULT_SHEET_LIMIT;
+  if (options)
+    {
+      wb_options.constant_memory = options->constant_memory ? LXW_TRUE : LXW_FALSE;
+      wb_options.tmpdir = (char *) options->tmpdir;
+    }
+  w.checklist = checklist;
+  w.n_chapters = pc_checklist_get_n_chapters (checklist);
+  w.n_parts = w.n_chapters + 1;
+  w.per_report_sheets = n_reports <= limit &&
+                        (!wb_options.constant_memory || ensure_file_limit (n_reports + 256));
+  w.used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.rows = g_array_sized_new (FALSE, TRUE, sizeof (SummaryRow), n_reports);
+  g_array_set_clear_func (w.rows, clear_summary_row);
+
+  tmp_path = g_strdup_printf ("%s.%u.part", path, g_random_int ());
+  w.wb = workbook_new_opt (tmp_path, &wb_options);
+  if (w.wb == NULL)
+    {
+      g_set_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE,
+                   _("Could not start the workbook “%s”"), path);
+      return FALSE;
+    }
+  make_formats (&w);
+  if (!add_fixed_sheets (&w))
+    {
+      lxw_workbook_free (w.wb);
+      return set_write_error (&w, path, error);
+    }
+
+  for (guint i = 0; i < n_reports; i++)
+    {
+      g_autoptr(PcExportCard) card = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          (card = fetch (i, fetch_data, cancellable, error)) == NULL)
+        {
+          lxw_workbook_free (w.wb);
+          return FALSE;
+        }
+      if (!add_card (&w, card))
+        {
+          lxw_workbook_free (w.wb);
+          return set_write_error (&w, path, error);
+        }
+      if (progress)
+        progress (i + 1, n_reports + 1, progress_data);
+    }
+
+  write_summary (&w);
+  write_charts (&w);
+  finish_register (&w);
+  if (w.error != LXW_NO_ERROR)
+    {
+      lxw_workbook_free (w.wb);
+      return set_write_error (&w, path, error);
+    }
+  w.error = workbook_close (w.wb);
+  if (w.error != LXW_NO_ERROR)
+    {
+      g_unlink (tmp_path);
+      return set_write_error (&w, path, error);
+    }
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write the workbook “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (progress)
+    progress (n_reports + 1, n_reports + 1, progress_data);
+  return TRUE;
+}
+
+/* Sources --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  PcProject        *project;
+  PcChecklist      *checklist;
+  PcCoverageEngine *engine;
+  GArray           *ids;
+} ProjectSource;
+
+static PcExportCard *
+fetch_project_card (guint          index,
+                    gpointer       user_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  ProjectSource *source = user_data;
+  gint64 id = g_array_index (source->ids, gint64, index);
+  g_autoptr(PcReport) report = NULL;
+  g_autoptr(PcCoverage) coverage = NULL;
+  g_autofree PcRating *overrides = NULL;
+  g_autoptr(PcScore) score = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  PcExportCard *card;
+
+  if ((report = pc_project_load_report (source->project, id, error)) == NULL)
+    return NULL;
+  coverage = pc_coverage_engine_run (source->engine, report);
+  if ((overrides = pc_project_review_get_ratings (source->project, id, TRUE, error)) == NULL ||
+      (annotations = pc_project_list_annotations (source->project, id, error)) == NULL ||
+      (statuses = pc_project_list_finding_statuses (source->project, id, error)) == NULL ||
+      (entries = pc_register_build (source->project, id, error)) == NULL)
+    return NULL;
+  score = pc_coverage_score (coverage, overrides);
+  card = pc_export_card_new (source->checklist, report, coverage, score, annotations, statuses);
+  pc_export_card_set_register (card, source->checklist, entries);
+  return card;
+}
+
+static GArray *
+list_report_ids (PcProject  *project,
+                 GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (_pc_project_get_db (project), "SELECT id FROM reports ORDER BY id", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      _pc_project_set_sql_error (project, error, _("listing reports"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_set_sql_error (project, error, _("listing reports"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * pc_export_xlsx_project:
+ * @ids: (nullable) (array length=n_ids): the reports to export, in order; %NULL for all
+ *
+ * Exports the project's reports as the project's review scores them: its checklist and
+ * weights, the engine's proposals with the reviewers' ratings over them, the annotations
+ * and the register status of the form findings. Runs on the project's owner thread; reads
+ * one report at a time.
+ */
+gboolean
+pc_export_xlsx_project (PcProject            *project,
+                        const gint64         *ids,
+                        guint                 n_ids,
+                        const char           *path,
+                        PcExportProgressFunc  progress,
+                        gpointer              user_data,
+                        GCancellable         *cancellable,
+                        GError              **error)
+{
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(PcCoverageEngine) engine = NULL;
+  g_autoptr(GArray) id_array = NULL;
+  ProjectSource source;
+
+  g_return_val_if_fail (PC_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((checklist = pc_project_review_load_checklist (project, NULL, error)) == NULL)
+    return FALSE;
+  if (ids != NULL)
+    {
+      id_array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+      g_array_append_vals (id_array, ids, n_ids);
+    }
+  else if ((id_array = list_report_ids (project, error)) == NULL)
+    return FALSE;
+
+  engine = pc_coverage_engine_new (checklist);
+  source = (ProjectSource) { project, checklist, engine, id_array };
+  return pc_export_xlsx_write (path, checklist, id_array->len, fetch_project_card, &source, NULL,
+                               progress, user_data, cancellable, error);
+}
+
+typedef struct
+{
+  GPtrArray        *reports;
+  PcChecklist      *checklist;
+  PcCoverageEngine *engine;
+} ReportsSource;
+
+static PcExportCard *
+fetch_report_card (guint          index,
+                   gpointer       user_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  ReportsSource *source = user_data;
+  PcReport *report = g_ptr_array_index (source->reports, index);
+  g_autoptr(PcCoverage) coverage = pc_coverage_engine_run (source->engine, report);
+  g_autoptr(PcScore) score = pc_coverage_score (coverage, NULL);
+
+  return pc_export_card_new (source->checklist, report, coverage, score, NULL, NULL);
+}
+
+/**
+ * pc_export_xlsx_reports:
+ * @reports: (element-type PcReport): reports not in a project
+ * @checklist: (nullable): the outline to score against; the default one when %NULL
+ *
+ * Exports @reports as the engine assesses them, with its proposed ratings.
+ */
+gboolean
+pc_export_xlsx_reports (GPtrArray             *reports,
+                        PcChecklist           *checklist,
+                        const char            *path,
+                        PcExportProgressFunc   progress,
+                        gpointer               user_data,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  g_autoptr(PcChecklist) own = NULL;
+  g_autoptr(PcCoverageEngine) engine = NULL;
+  ReportsSource source;
+
+  g_return_val_if_fail (reports != NULL, FALSE);
+  g_return_val_if_fail (checklist == NULL || PC_IS_CHECKLIST (checklist), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (checklist == NULL)
+    checklist = own = pc_checklist_new_default ();
+  engine = pc_coverage_engine_new (checklist);
+  source = (ReportsSource) { reports, checklist, engine };
+  return pc_export_xlsx_write (path, checklist, reports->len, fetch_report_card, &source, NULL,
+                               progress, user_data, cancellable, error);
+}
