@@ -13,6 +13,7 @@
 #include "pc-project.h"
 #include "pc-reader.h"
 #include "pingcha-cli-assess.h"
+#include "pingcha-cli-export.h"
 
 static void
 print_error (const char   *what,
@@ -200,6 +201,7 @@ usage (void)
   g_printerr ("  read [--json] FILE…                %s\n", _("Read reports and show their structure"));
   g_printerr ("  import --project P.db FILE…        %s\n", _("Import reports into a project"));
   g_printerr ("  assess [--json] FILE… | --project P.db  %s\n", _("Suggest outline items and score reports"));
+  g_printerr ("  export --xlsx OUT.xlsx FILE… | --project P.db  %s\n", _("Write scorecards, summary and register as an Excel workbook"));
 }
 
 int
@@ -225,6 +227,8 @@ main (int    argc,
     return command_import (argc, argv);
   if (g_str_equal (argv[1], "assess"))
     return pc_cli_assess (argc, argv);
+  if (g_str_equal (argv[1], "export"))
+    return pc_cli_export (argc, argv);
 
   g_printerr (_("Unknown command “%s”\n"), argv[1]);
   usage ();
