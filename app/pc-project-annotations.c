@@ -23,54 +23,10 @@
 
 #define FINDING_STATUS_COLUMNS "report_id, finding_key, status, reviewer, note, modified"
 
-typedef sqlite3_stmt Stmt;
-
-static void
-stmt_free (Stmt *stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stmt, stmt_free)
-
-static Stmt *
-prepare (PcProject   *self,
-         const char  *sql,
-         GError     **error)
-{
-  Stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (_pc_project_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _pc_project_set_sql_error (self, error, _("preparing a statement"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-static void
-bind_text (Stmt       *stmt,
-           int         column,
-           const char *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-static const char *
-column_text (Stmt *stmt,
-             int   column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 /* Runs one statement that returns no rows, in its own transaction. */
 static gboolean
 run_write (PcProject   *self,
-           Stmt        *stmt,
+           sqlite3_stmt *stmt,
            const char  *doing,
            GError     **error)
 {
@@ -100,7 +56,7 @@ check_changed (PcProject   *self,
 /* Annotations --------------------------------------------------------------------------- */
 
 static void
-bind_annotation (Stmt         *stmt,
+bind_annotation (sqlite3_stmt *stmt,
                  PcAnnotation *annotation)
 {
   PcRange range = pc_annotation_get_range (annotation);
@@ -108,55 +64,55 @@ bind_annotation (Stmt         *stmt,
   sqlite3_bind_int64 (stmt, 2, pc_annotation_get_report_id (annotation));
   sqlite3_bind_int64 (stmt, 3, range.start);
   sqlite3_bind_int64 (stmt, 4, range.end);
-  bind_text (stmt, 5, pc_annotation_get_quote (annotation));
-  bind_text (stmt, 6, pc_annotation_get_context_before (annotation));
-  bind_text (stmt, 7, pc_annotation_get_context_after (annotation));
+  _pc_sql_bind_text (stmt, 5, pc_annotation_get_quote (annotation));
+  _pc_sql_bind_text (stmt, 6, pc_annotation_get_context_before (annotation));
+  _pc_sql_bind_text (stmt, 7, pc_annotation_get_context_after (annotation));
   sqlite3_bind_int (stmt, 8, (int) pc_annotation_get_item (annotation));
-  bind_text (stmt, 9, pc_annotation_kind_to_string (pc_annotation_get_kind (annotation)));
-  bind_text (stmt, 10, pc_severity_to_string (pc_annotation_get_severity (annotation)));
-  bind_text (stmt, 11, pc_annotation_get_comment (annotation));
-  bind_text (stmt, 12, pc_annotation_get_fix (annotation));
-  bind_text (stmt, 13, pc_status_to_string (pc_annotation_get_status (annotation)));
-  bind_text (stmt, 14, pc_annotation_get_reviewer (annotation));
-  bind_text (stmt, 15, pc_annotation_get_created (annotation));
-  bind_text (stmt, 16, pc_annotation_get_modified (annotation));
+  _pc_sql_bind_text (stmt, 9, pc_annotation_kind_to_string (pc_annotation_get_kind (annotation)));
+  _pc_sql_bind_text (stmt, 10, pc_severity_to_string (pc_annotation_get_severity (annotation)));
+  _pc_sql_bind_text (stmt, 11, pc_annotation_get_comment (annotation));
+  _pc_sql_bind_text (stmt, 12, pc_annotation_get_fix (annotation));
+  _pc_sql_bind_text (stmt, 13, pc_status_to_string (pc_annotation_get_status (annotation)));
+  _pc_sql_bind_text (stmt, 14, pc_annotation_get_reviewer (annotation));
+  _pc_sql_bind_text (stmt, 15, pc_annotation_get_created (annotation));
+  _pc_sql_bind_text (stmt, 16, pc_annotation_get_modified (annotation));
 }
 
 static PcAnnotation *
-annotation_from_row (Stmt *stmt)
+annotation_from_row (sqlite3_stmt *stmt)
 {
   PcAnnotation *annotation = pc_annotation_new ();
   PcAnnotationKind kind = PC_ANNOTATION_NOTE;
   PcSeverity severity = PC_SEVERITY_NONE;
   PcStatus status = PC_STATUS_OPEN;
 
-  pc_annotation_kind_from_string (column_text (stmt, 8), &kind);
-  pc_severity_from_string (column_text (stmt, 9), &severity);
-  pc_status_from_string (column_text (stmt, 12), &status);
+  pc_annotation_kind_from_string (_pc_sql_column_text (stmt, 8), &kind);
+  pc_severity_from_string (_pc_sql_column_text (stmt, 9), &severity);
+  pc_status_from_string (_pc_sql_column_text (stmt, 12), &status);
 
   pc_annotation_set_id (annotation, sqlite3_column_int64 (stmt, 0));
   pc_annotation_set_report_id (annotation, sqlite3_column_int64 (stmt, 1));
   pc_annotation_set_range (annotation, (PcRange) { (guint) sqlite3_column_int64 (stmt, 2),
                                                    (guint) sqlite3_column_int64 (stmt, 3) });
-  pc_annotation_set_quote (annotation, column_text (stmt, 4));
-  pc_annotation_set_context_before (annotation, column_text (stmt, 5));
-  pc_annotation_set_context_after (annotation, column_text (stmt, 6));
+  pc_annotation_set_quote (annotation, _pc_sql_column_text (stmt, 4));
+  pc_annotation_set_context_before (annotation, _pc_sql_column_text (stmt, 5));
+  pc_annotation_set_context_after (annotation, _pc_sql_column_text (stmt, 6));
   pc_annotation_set_item (annotation, (guint) CLAMP (sqlite3_column_int (stmt, 7), 0,
                                                      PC_ANNOTATION_MAX_ITEM));
   pc_annotation_set_kind (annotation, kind);
   pc_annotation_set_severity (annotation, severity);
-  pc_annotation_set_comment (annotation, column_text (stmt, 10));
-  pc_annotation_set_fix (annotation, column_text (stmt, 11));
+  pc_annotation_set_comment (annotation, _pc_sql_column_text (stmt, 10));
+  pc_annotation_set_fix (annotation, _pc_sql_column_text (stmt, 11));
   pc_annotation_set_status (annotation, status);
-  pc_annotation_set_reviewer (annotation, column_text (stmt, 13));
-  pc_annotation_set_created (annotation, column_text (stmt, 14));
-  pc_annotation_set_modified (annotation, column_text (stmt, 15));
+  pc_annotation_set_reviewer (annotation, _pc_sql_column_text (stmt, 13));
+  pc_annotation_set_created (annotation, _pc_sql_column_text (stmt, 14));
+  pc_annotation_set_modified (annotation, _pc_sql_column_text (stmt, 15));
   return annotation;
 }
 
 static GPtrArray *
 collect_annotations (PcProject   *self,
-                     Stmt        *stmt,
+                     sqlite3_stmt *stmt,
                      GError     **error)
 {
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -183,14 +139,14 @@ pc_project_insert_annotation (PcProject     *self,
                               PcAnnotation  *annotation,
                               GError       **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
   g_return_val_if_fail (PC_IS_ANNOTATION (annotation), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "INSERT INTO annotations (" ANNOTATION_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5,"
                   " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
   if (stmt == NULL)
@@ -214,7 +170,7 @@ pc_project_update_annotation (PcProject     *self,
                               PcAnnotation  *annotation,
                               GError       **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
@@ -222,7 +178,7 @@ pc_project_update_annotation (PcProject     *self,
   g_return_val_if_fail (pc_annotation_get_id (annotation) > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "UPDATE annotations SET report_id = ?2, start = ?3, \"end\" = ?4, quote = ?5,"
                   " context_before = ?6, context_after = ?7, item = ?8, kind = ?9,"
                   " severity = ?10, comment = ?11, fix = ?12, status = ?13, reviewer = ?14,"
@@ -241,13 +197,13 @@ pc_project_delete_annotation (PcProject  *self,
                               gint64      id,
                               GError    **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = prepare (self, "DELETE FROM annotations WHERE id = ?1", error);
+  stmt = _pc_project_prepare (self, "DELETE FROM annotations WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -266,14 +222,14 @@ pc_project_get_annotation (PcProject  *self,
                            gint64      id,
                            GError    **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
   g_return_val_if_fail (_pc_project_is_owner (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare (self, "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE id = ?1", error);
+  stmt = _pc_project_prepare (self, "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -300,13 +256,13 @@ pc_project_list_annotations (PcProject  *self,
                              gint64      report_id,
                              GError    **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
   g_return_val_if_fail (_pc_project_is_owner (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "SELECT " ANNOTATION_COLUMNS " FROM annotations"
                   " WHERE ?1 = 0 OR report_id = ?1 ORDER BY report_id, start, \"end\", id",
                   error);
@@ -326,13 +282,13 @@ GPtrArray *
 pc_project_list_problems (PcProject  *self,
                           GError    **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
   g_return_val_if_fail (_pc_project_is_owner (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE kind = 'problem'"
                   " ORDER BY report_id, start, \"end\", id", error);
   if (stmt == NULL)
@@ -401,14 +357,14 @@ pc_finding_dup_key (const PcFinding *finding)
 }
 
 static PcFindingStatus *
-finding_status_from_row (Stmt *stmt)
+finding_status_from_row (sqlite3_stmt *stmt)
 {
   PcStatus status = PC_STATUS_OPEN;
 
-  pc_status_from_string (column_text (stmt, 2), &status);
-  return pc_finding_status_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1), status,
-                                column_text (stmt, 3), column_text (stmt, 4),
-                                column_text (stmt, 5));
+  pc_status_from_string (_pc_sql_column_text (stmt, 2), &status);
+  return pc_finding_status_new (sqlite3_column_int64 (stmt, 0), _pc_sql_column_text (stmt, 1), status,
+                                _pc_sql_column_text (stmt, 3), _pc_sql_column_text (stmt, 4),
+                                _pc_sql_column_text (stmt, 5));
 }
 
 /**
@@ -421,24 +377,24 @@ pc_project_put_finding_status (PcProject              *self,
                                const PcFindingStatus  *status,
                                GError                **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
   g_return_val_if_fail (status != NULL && status->finding_key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "INSERT OR REPLACE INTO finding_status (" FINDING_STATUS_COLUMNS ")"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, status->report_id);
-  bind_text (stmt, 2, status->finding_key);
-  bind_text (stmt, 3, pc_status_to_string (status->status));
-  bind_text (stmt, 4, status->reviewer);
-  bind_text (stmt, 5, status->note);
-  bind_text (stmt, 6, status->modified != NULL ? status->modified : "");
+  _pc_sql_bind_text (stmt, 2, status->finding_key);
+  _pc_sql_bind_text (stmt, 3, pc_status_to_string (status->status));
+  _pc_sql_bind_text (stmt, 4, status->reviewer);
+  _pc_sql_bind_text (stmt, 5, status->note);
+  _pc_sql_bind_text (stmt, 6, status->modified != NULL ? status->modified : "");
   return run_write (self, stmt, _("storing the status of a finding"), error);
 }
 
@@ -454,20 +410,20 @@ pc_project_clear_finding_status (PcProject   *self,
                                  const char  *finding_key,
                                  GError     **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
   g_return_val_if_fail (finding_key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "DELETE FROM finding_status WHERE report_id = ?1 AND finding_key = ?2",
                   error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, report_id);
-  bind_text (stmt, 2, finding_key);
+  _pc_sql_bind_text (stmt, 2, finding_key);
   return run_write (self, stmt, _("storing the status of a finding"), error);
 }
 
@@ -483,7 +439,7 @@ pc_project_get_finding_status (PcProject   *self,
                                const char  *finding_key,
                                GError     **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
@@ -491,13 +447,13 @@ pc_project_get_finding_status (PcProject   *self,
   g_return_val_if_fail (finding_key != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "SELECT " FINDING_STATUS_COLUMNS " FROM finding_status"
                   " WHERE report_id = ?1 AND finding_key = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, report_id);
-  bind_text (stmt, 2, finding_key);
+  _pc_sql_bind_text (stmt, 2, finding_key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return finding_status_from_row (stmt);
@@ -518,14 +474,14 @@ pc_project_list_finding_statuses (PcProject  *self,
                                   GError    **error)
 {
   g_autoptr(GPtrArray) statuses = NULL;
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
   g_return_val_if_fail (_pc_project_is_owner (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare (self,
+  stmt = _pc_project_prepare (self,
                   "SELECT " FINDING_STATUS_COLUMNS " FROM finding_status"
                   " WHERE ?1 = 0 OR report_id = ?1 ORDER BY report_id, finding_key", error);
   if (stmt == NULL)

@@ -30,5 +30,19 @@ void      _pc_project_rollback           (PcProject   *self);
 void      _pc_project_set_sql_error      (PcProject   *self,
                                           GError     **error,
                                           const char  *doing);
+sqlite3_stmt *_pc_project_prepare        (PcProject     *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean  _pc_project_step_done          (PcProject     *self,
+                                          sqlite3_stmt  *stmt,
+                                          const char    *doing,
+                                          GError       **error);
+void      _pc_sql_bind_text              (sqlite3_stmt  *stmt,
+                                          int            column,
+                                          const char    *value);
+const char *_pc_sql_column_text          (sqlite3_stmt  *stmt,
+                                          int            column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

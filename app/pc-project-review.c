@@ -20,57 +20,6 @@
 /* Suggestions weaker than this are not worth a row. */
 #define MIN_STORED_CONFIDENCE 0.1
 
-typedef sqlite3_stmt Stmt;
-
-static void
-stmt_free (Stmt *stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stmt, stmt_free)
-
-static Stmt *
-prepare (PcProject   *self,
-         const char  *sql,
-         GError     **error)
-{
-  Stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (_pc_project_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _pc_project_set_sql_error (self, error, _("preparing a statement"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-static void
-bind_text (Stmt       *stmt,
-           int         column,
-           const char *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-static gboolean
-step_done (PcProject   *self,
-           Stmt        *stmt,
-           const char  *doing,
-           GError     **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _pc_project_set_sql_error (self, error, doing);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 exec (PcProject   *self,
       const char  *sql,
@@ -79,13 +28,13 @@ exec (PcProject   *self,
       const char  *doing,
       GError     **error)
 {
-  g_autoptr(Stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, a);
   sqlite3_bind_int64 (stmt, 2, b);
-  return step_done (self, stmt, doing, error);
+  return _pc_project_step_done (self, stmt, doing, error);
 }
 
 static char *
@@ -156,7 +105,7 @@ store_checklist_items (PcProject    *self,
                        PcChecklist  *checklist,
                        GError      **error)
 {
-  g_autoptr(Stmt) stmt = prepare (self,
+  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self,
     "INSERT OR IGNORE INTO checklist_items (checklist, item, title, block, weight, applicable)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
 
@@ -169,11 +118,11 @@ store_checklist_items (PcProject    *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, item->code);
-      bind_text (stmt, 3, item->title);
-      bind_text (stmt, 4, item->block);
+      _pc_sql_bind_text (stmt, 3, item->title);
+      _pc_sql_bind_text (stmt, 4, item->block);
       sqlite3_bind_double (stmt, 5, item->weight);
       sqlite3_bind_int (stmt, 6, item->applicable);
-      if (!step_done (self, stmt, _("storing the checklist"), error))
+      if (!_pc_project_step_done (self, stmt, _("storing the checklist"), error))
         return FALSE;
     }
   return TRUE;
@@ -186,25 +135,25 @@ insert_checklist (PcProject    *self,
 {
   g_autofree char *json = pc_checklist_to_json (checklist);
   g_autofree char *now = now_iso ();
-  g_autoptr(Stmt) insert = prepare (self,
+  g_autoptr(sqlite3_stmt) insert = _pc_project_prepare (self,
     "INSERT OR IGNORE INTO checklists (checklist_id, version, title, json, stored_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  g_autoptr(Stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) select = NULL;
 
   if (insert == NULL)
     return 0;
-  bind_text (insert, 1, pc_checklist_get_id (checklist));
-  bind_text (insert, 2, pc_checklist_get_version (checklist));
-  bind_text (insert, 3, pc_checklist_get_title (checklist));
-  bind_text (insert, 4, json);
-  bind_text (insert, 5, now);
-  if (!step_done (self, insert, _("storing the checklist"), error))
+  _pc_sql_bind_text (insert, 1, pc_checklist_get_id (checklist));
+  _pc_sql_bind_text (insert, 2, pc_checklist_get_version (checklist));
+  _pc_sql_bind_text (insert, 3, pc_checklist_get_title (checklist));
+  _pc_sql_bind_text (insert, 4, json);
+  _pc_sql_bind_text (insert, 5, now);
+  if (!_pc_project_step_done (self, insert, _("storing the checklist"), error))
     return 0;
-  select = prepare (self, "SELECT id FROM checklists WHERE checklist_id = ?1 AND version = ?2", error);
+  select = _pc_project_prepare (self, "SELECT id FROM checklists WHERE checklist_id = ?1 AND version = ?2", error);
   if (select == NULL)
     return 0;
-  bind_text (select, 1, pc_checklist_get_id (checklist));
-  bind_text (select, 2, pc_checklist_get_version (checklist));
+  _pc_sql_bind_text (select, 1, pc_checklist_get_id (checklist));
+  _pc_sql_bind_text (select, 2, pc_checklist_get_version (checklist));
   if (sqlite3_step (select) != SQLITE_ROW)
     {
       _pc_project_set_sql_error (self, error, _("storing the checklist"));
@@ -250,7 +199,7 @@ static gint64
 active_checklist_id (PcProject  *self,
                      GError    **error)
 {
-  g_autoptr(Stmt) stmt = prepare (self, "SELECT id FROM checklists WHERE active = 1", error);
+  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, "SELECT id FROM checklists WHERE active = 1", error);
   g_autoptr(PcChecklist) fallback = NULL;
 
   if (stmt == NULL)
@@ -267,7 +216,7 @@ apply_item_settings (PcProject    *self,
                      PcChecklist  *checklist,
                      GError      **error)
 {
-  g_autoptr(Stmt) stmt = prepare (self,
+  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self,
     "SELECT item, weight, applicable FROM checklist_items WHERE checklist = ?1", error);
   int rc;
 
@@ -303,7 +252,7 @@ pc_project_review_load_checklist (PcProject  *self,
                                   gint64     *out_id,
                                   GError    **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(PcChecklist) checklist = NULL;
   gint64 id;
 
@@ -311,7 +260,7 @@ pc_project_review_load_checklist (PcProject  *self,
   g_return_val_if_fail (_pc_project_is_owner (self), NULL);
 
   if ((id = active_checklist_id (self, error)) == 0 ||
-      (stmt = prepare (self, "SELECT json FROM checklists WHERE id = ?1", error)) == NULL)
+      (stmt = _pc_project_prepare (self, "SELECT json FROM checklists WHERE id = ?1", error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -334,15 +283,15 @@ update_item (PcProject   *self,
              double       value,
              GError     **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id;
 
-  if ((id = active_checklist_id (self, error)) == 0 || (stmt = prepare (self, sql, error)) == NULL)
+  if ((id = active_checklist_id (self, error)) == 0 || (stmt = _pc_project_prepare (self, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_double (stmt, 1, value);
   sqlite3_bind_int64 (stmt, 2, id);
   sqlite3_bind_int (stmt, 3, item);
-  if (!step_done (self, stmt, _("changing the checklist"), error))
+  if (!_pc_project_step_done (self, stmt, _("changing the checklist"), error))
     return FALSE;
   if (sqlite3_changes (_pc_project_get_db (self)) == 0)
     {
@@ -388,7 +337,7 @@ store_section_suggestions (PcProject    *self,
                            PcCoverage   *coverage,
                            GError      **error)
 {
-  g_autoptr(Stmt) stmt = prepare (self,
+  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self,
     "INSERT INTO coverage_suggestions (report_id, checklist, item, section, confidence,"
     " low_relevance, phrase, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
 
@@ -412,13 +361,13 @@ store_section_suggestions (PcProject    *self,
           sqlite3_bind_int64 (stmt, 1, report_id);
           sqlite3_bind_int64 (stmt, 2, checklist_id);
           sqlite3_bind_int (stmt, 3, si->item);
-          bind_text (stmt, 4, section->path);
+          _pc_sql_bind_text (stmt, 4, section->path);
           sqlite3_bind_double (stmt, 5, si->confidence);
           sqlite3_bind_int (stmt, 6, section->low_relevance);
-          bind_text (stmt, 7, best->phrase);
+          _pc_sql_bind_text (stmt, 7, best->phrase);
           sqlite3_bind_int (stmt, 8, best->sentence.start);
           sqlite3_bind_int (stmt, 9, best->sentence.end);
-          if (!step_done (self, stmt, _("storing suggestions"), error))
+          if (!_pc_project_step_done (self, stmt, _("storing suggestions"), error))
             return FALSE;
         }
     }
@@ -433,11 +382,11 @@ store_item_results (PcProject    *self,
                     GError      **error)
 {
   g_autofree char *now = now_iso ();
-  g_autoptr(Stmt) items = prepare (self,
+  g_autoptr(sqlite3_stmt) items = _pc_project_prepare (self,
     "INSERT INTO coverage_items (report_id, checklist, item, suggested, confidence, strength,"
     " sections, run_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   /* The proposal follows the engine; a reviewer's override stays as it was. */
-  g_autoptr(Stmt) ratings = prepare (self,
+  g_autoptr(sqlite3_stmt) ratings = _pc_project_prepare (self,
     "INSERT INTO item_ratings (report_id, checklist, item, proposed) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (report_id, checklist, item) DO UPDATE SET proposed = excluded.proposed", error);
 
@@ -458,15 +407,15 @@ store_item_results (PcProject    *self,
       sqlite3_bind_int (items, 4, item->suggested);
       sqlite3_bind_double (items, 5, item->confidence);
       sqlite3_bind_double (items, 6, item->evidence.strength);
-      bind_text (items, 7, sections);
-      bind_text (items, 8, now);
+      _pc_sql_bind_text (items, 7, sections);
+      _pc_sql_bind_text (items, 8, now);
       sqlite3_reset (ratings);
       sqlite3_bind_int64 (ratings, 1, report_id);
       sqlite3_bind_int64 (ratings, 2, checklist_id);
       sqlite3_bind_int (ratings, 3, code);
-      bind_text (ratings, 4, pc_rating_to_string (item->proposed));
-      if (!step_done (self, items, _("storing suggestions"), error) ||
-          !step_done (self, ratings, _("storing suggestions"), error))
+      _pc_sql_bind_text (ratings, 4, pc_rating_to_string (item->proposed));
+      if (!_pc_project_step_done (self, items, _("storing suggestions"), error) ||
+          !_pc_project_step_done (self, ratings, _("storing suggestions"), error))
         return FALSE;
     }
   return TRUE;
@@ -509,11 +458,11 @@ guint
 pc_project_review_count_suggestions (PcProject *self,
                                      gint64     report_id)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (self), 0);
 
-  stmt = prepare (self, "SELECT count(*) FROM coverage_suggestions WHERE report_id = ?1", NULL);
+  stmt = _pc_project_prepare (self, "SELECT count(*) FROM coverage_suggestions WHERE report_id = ?1", NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, report_id);
@@ -539,7 +488,7 @@ pc_project_review_set_decision (PcProject   *self,
                                 const char  *note,
                                 GError     **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso ();
   gint64 checklist_id;
 
@@ -547,7 +496,7 @@ pc_project_review_set_decision (PcProject   *self,
   g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
 
   if ((checklist_id = active_checklist_id (self, error)) == 0 ||
-      (stmt = prepare (self,
+      (stmt = _pc_project_prepare (self,
          "INSERT INTO coverage_decisions (report_id, checklist, item, section, decision, reviewer,"
          " note, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
          " ON CONFLICT (report_id, checklist, item, section) DO UPDATE SET"
@@ -557,12 +506,12 @@ pc_project_review_set_decision (PcProject   *self,
   sqlite3_bind_int64 (stmt, 1, report_id);
   sqlite3_bind_int64 (stmt, 2, checklist_id);
   sqlite3_bind_int (stmt, 3, item);
-  bind_text (stmt, 4, section ? section : "");
-  bind_text (stmt, 5, pc_decision_to_string (decision));
-  bind_text (stmt, 6, reviewer);
-  bind_text (stmt, 7, note);
-  bind_text (stmt, 8, now);
-  return step_done (self, stmt, _("storing a decision"), error);
+  _pc_sql_bind_text (stmt, 4, section ? section : "");
+  _pc_sql_bind_text (stmt, 5, pc_decision_to_string (decision));
+  _pc_sql_bind_text (stmt, 6, reviewer);
+  _pc_sql_bind_text (stmt, 7, note);
+  _pc_sql_bind_text (stmt, 8, now);
+  return _pc_project_step_done (self, stmt, _("storing a decision"), error);
 }
 
 /**
@@ -576,7 +525,7 @@ pc_project_review_list_decisions (PcProject  *self,
                                   gint64      report_id,
                                   GError    **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) decisions = NULL;
   gint64 checklist_id;
   int rc;
@@ -585,7 +534,7 @@ pc_project_review_list_decisions (PcProject  *self,
   g_return_val_if_fail (_pc_project_is_owner (self), NULL);
 
   if ((checklist_id = active_checklist_id (self, error)) == 0 ||
-      (stmt = prepare (self,
+      (stmt = _pc_project_prepare (self,
          "SELECT item, section, decision, reviewer, note, decided_at FROM coverage_decisions"
          " WHERE report_id = ?1 AND checklist = ?2 ORDER BY item, section", error)) == NULL)
     return NULL;
@@ -625,7 +574,7 @@ pc_project_review_set_rating (PcProject   *self,
                               const char  *reviewer,
                               GError     **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso ();
   gint64 checklist_id;
 
@@ -633,7 +582,7 @@ pc_project_review_set_rating (PcProject   *self,
   g_return_val_if_fail (_pc_project_is_owner (self), FALSE);
 
   if ((checklist_id = active_checklist_id (self, error)) == 0 ||
-      (stmt = prepare (self,
+      (stmt = _pc_project_prepare (self,
          "INSERT INTO item_ratings (report_id, checklist, item, proposed, override, reviewer, modified)"
          " VALUES (?1, ?2, ?3, 'absent', ?4, ?5, ?6)"
          " ON CONFLICT (report_id, checklist, item) DO UPDATE SET override = excluded.override,"
@@ -642,10 +591,10 @@ pc_project_review_set_rating (PcProject   *self,
   sqlite3_bind_int64 (stmt, 1, report_id);
   sqlite3_bind_int64 (stmt, 2, checklist_id);
   sqlite3_bind_int (stmt, 3, item);
-  bind_text (stmt, 4, pc_rating_to_string (override));
-  bind_text (stmt, 5, reviewer);
-  bind_text (stmt, 6, now);
-  return step_done (self, stmt, _("storing a rating"), error);
+  _pc_sql_bind_text (stmt, 4, pc_rating_to_string (override));
+  _pc_sql_bind_text (stmt, 5, reviewer);
+  _pc_sql_bind_text (stmt, 6, now);
+  return _pc_project_step_done (self, stmt, _("storing a rating"), error);
 }
 
 /**
@@ -661,7 +610,7 @@ pc_project_review_get_ratings (PcProject  *self,
                                gboolean    overrides_only,
                                GError    **error)
 {
-  g_autoptr(Stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree PcRating *ratings = NULL;
   gint64 checklist_id;
   guint n = 0;
@@ -671,15 +620,15 @@ pc_project_review_get_ratings (PcProject  *self,
   g_return_val_if_fail (_pc_project_is_owner (self), NULL);
 
   if ((checklist_id = active_checklist_id (self, error)) == 0 ||
-      (stmt = prepare (self, "SELECT count(*) FROM checklist_items WHERE checklist = ?1", error)) == NULL)
+      (stmt = _pc_project_prepare (self, "SELECT count(*) FROM checklist_items WHERE checklist = ?1", error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, checklist_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int (stmt, 0);
-  g_clear_pointer (&stmt, stmt_free);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   ratings = g_new0 (PcRating, MAX (n, 1));
 
-  if ((stmt = prepare (self, "SELECT item, proposed, override FROM item_ratings"
+  if ((stmt = _pc_project_prepare (self, "SELECT item, proposed, override FROM item_ratings"
                              " WHERE report_id = ?1 AND checklist = ?2", error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, report_id);

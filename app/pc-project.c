@@ -431,34 +431,58 @@ tx_commit (PcProject  *self,
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *value)
+/**
+ * _pc_sql_bind_text:
+ *
+ * Binds @value, or NULL, copying it: the caller's string may go before the step.
+ */
+void
+_pc_sql_bind_text (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *value)
 {
   if (value != NULL)
-    sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, column);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+const char *
+_pc_sql_column_text (sqlite3_stmt *stmt,
+                     int           column)
 {
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-static gboolean
-step_done (PcProject     *self,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
+gboolean
+_pc_project_step_done (PcProject     *self,
+                       sqlite3_stmt  *stmt,
+                       const char    *doing,
+                       GError       **error)
 {
   if (sqlite3_step (stmt) == SQLITE_DONE)
     return TRUE;
   set_sql_error (self, error, doing);
   return FALSE;
+}
+
+/* A statement for one-off use; the caller finalizes it (g_autoptr (sqlite3_stmt)). */
+sqlite3_stmt *
+_pc_project_prepare (PcProject   *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert (_pc_project_is_owner (self));
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (self, error, _("preparing a statement"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
 }
 
 /* Opening ------------------------------------------------------------------------------ */
@@ -571,13 +595,13 @@ check_integrity (PcProject   *self,
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (3)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && g_strcmp0 (column_text (stmt, 0), "ok") != 0)
+  if (rc == SQLITE_ROW && g_strcmp0 (_pc_sql_column_text (stmt, 0), "ok") != 0)
     {
       g_autoptr(GString) rows = g_string_new (NULL);
 
       for (; rc == SQLITE_ROW; rc = sqlite3_step (stmt))
         {
-          g_auto(GStrv) lines = g_strsplit (column_text (stmt, 0), "\n", -1);
+          g_auto(GStrv) lines = g_strsplit (_pc_sql_column_text (stmt, 0), "\n", -1);
 
           for (guint i = 0; lines[i] != NULL; i++)
             if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "***"))
@@ -645,7 +669,7 @@ configure (PcProject  *self,
 
   if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
-    is_wal = g_ascii_strcasecmp (column_text (stmt, 0), "wal") == 0;
+    is_wal = g_ascii_strcasecmp (_pc_sql_column_text (stmt, 0), "wal") == 0;
   sqlite3_finalize (stmt);
   if (!is_wal)
     {
@@ -875,7 +899,7 @@ pc_project_find_by_hash (PcProject  *self,
   stmt = lease (self, STMT_FIND_BY_HASH, NULL);
   if (stmt == NULL)
     return 0;
-  bind_text (stmt, 1, content_hash);
+  _pc_sql_bind_text (stmt, 1, content_hash);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
@@ -890,7 +914,7 @@ check_not_duplicate (PcProject  *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, pc_report_get_content_hash (report));
+  _pc_sql_bind_text (stmt, 1, pc_report_get_content_hash (report));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
@@ -899,8 +923,8 @@ check_not_duplicate (PcProject  *self,
       set_sql_error (self, error, _("looking for duplicates"));
       return FALSE;
     }
-  existing = dup_display_name (column_text (stmt, 1), column_text (stmt, 2),
-                               (guint) sqlite3_column_int (stmt, 3), column_text (stmt, 4));
+  existing = dup_display_name (_pc_sql_column_text (stmt, 1), _pc_sql_column_text (stmt, 2),
+                               (guint) sqlite3_column_int (stmt, 3), _pc_sql_column_text (stmt, 4));
   g_set_error (error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_DUPLICATE,
                _("The same content is already in the project as “%s” (report %"
                  G_GINT64_FORMAT ")."),
@@ -919,21 +943,21 @@ insert_report_row (PcProject   *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, pc_report_get_content_hash (report));
-  bind_text (stmt, 2, pc_report_get_title (report));
-  bind_text (stmt, 3, pc_report_get_agency (report));
+  _pc_sql_bind_text (stmt, 1, pc_report_get_content_hash (report));
+  _pc_sql_bind_text (stmt, 2, pc_report_get_title (report));
+  _pc_sql_bind_text (stmt, 3, pc_report_get_agency (report));
   sqlite3_bind_int (stmt, 4, (int) pc_report_get_year (report));
-  bind_text (stmt, 5, pc_report_get_published (report));
-  bind_text (stmt, 6, pc_report_get_signed (report));
-  bind_text (stmt, 7, pc_report_get_doc_number (report));
-  bind_text (stmt, 8, pc_report_get_addressee (report));
-  bind_text (stmt, 9, pc_report_get_source_name (report));
-  bind_text (stmt, 10, pc_source_format_to_string (pc_report_get_source_format (report)));
-  bind_text (stmt, 11, pc_report_get_encoding (report));
-  bind_text (stmt, 12, pc_report_get_text (report));
+  _pc_sql_bind_text (stmt, 5, pc_report_get_published (report));
+  _pc_sql_bind_text (stmt, 6, pc_report_get_signed (report));
+  _pc_sql_bind_text (stmt, 7, pc_report_get_doc_number (report));
+  _pc_sql_bind_text (stmt, 8, pc_report_get_addressee (report));
+  _pc_sql_bind_text (stmt, 9, pc_report_get_source_name (report));
+  _pc_sql_bind_text (stmt, 10, pc_source_format_to_string (pc_report_get_source_format (report)));
+  _pc_sql_bind_text (stmt, 11, pc_report_get_encoding (report));
+  _pc_sql_bind_text (stmt, 12, pc_report_get_text (report));
   sqlite3_bind_int64 (stmt, 13, pc_report_get_length (report));
-  bind_text (stmt, 14, imported_at);
-  if (!step_done (self, stmt, _("storing a report"), error))
+  _pc_sql_bind_text (stmt, 14, imported_at);
+  if (!_pc_project_step_done (self, stmt, _("storing a report"), error))
     return FALSE;
   *out_id = sqlite3_last_insert_rowid (self->db);
   return TRUE;
@@ -966,15 +990,15 @@ insert_sections (PcProject   *self,
         sqlite3_bind_int (stmt, 3, (int) i);
         sqlite3_bind_int (stmt, 4, (int) pc_section_get_level (section));
         sqlite3_bind_int64 (stmt, 5, pc_section_get_number (section));
-        bind_text (stmt, 6, pc_section_get_label (section));
-        bind_text (stmt, 7, pc_section_get_title (section));
-        bind_text (stmt, 8, pc_section_get_path (section));
+        _pc_sql_bind_text (stmt, 6, pc_section_get_label (section));
+        _pc_sql_bind_text (stmt, 7, pc_section_get_title (section));
+        _pc_sql_bind_text (stmt, 8, pc_section_get_path (section));
         sqlite3_bind_int (stmt, 9, (int) pc_section_get_flags (section));
         sqlite3_bind_int64 (stmt, 10, range.start);
         sqlite3_bind_int64 (stmt, 11, range.end);
         sqlite3_bind_int64 (stmt, 12, heading.start);
         sqlite3_bind_int64 (stmt, 13, heading.end);
-        if (!step_done (self, stmt, _("storing a section"), error))
+        if (!_pc_project_step_done (self, stmt, _("storing a section"), error))
           return FALSE;
         id = sqlite3_last_insert_rowid (self->db);
       }
@@ -999,13 +1023,13 @@ insert_findings (PcProject  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, report_id);
-      bind_text (stmt, 2, finding->code);
-      bind_text (stmt, 3, finding->part);
-      bind_text (stmt, 4, finding->section);
-      bind_text (stmt, 5, finding->note);
+      _pc_sql_bind_text (stmt, 2, finding->code);
+      _pc_sql_bind_text (stmt, 3, finding->part);
+      _pc_sql_bind_text (stmt, 4, finding->section);
+      _pc_sql_bind_text (stmt, 5, finding->note);
       sqlite3_bind_int64 (stmt, 6, finding->range.start);
       sqlite3_bind_int64 (stmt, 7, finding->range.end);
-      if (!step_done (self, stmt, _("storing a finding"), error))
+      if (!_pc_project_step_done (self, stmt, _("storing a finding"), error))
         return FALSE;
     }
   return TRUE;
@@ -1025,13 +1049,13 @@ insert_parts (PcProject  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, report_id);
-      bind_text (stmt, 2, part->key);
+      _pc_sql_bind_text (stmt, 2, part->key);
       sqlite3_bind_int (stmt, 3, part->present ? 1 : 0);
-      bind_text (stmt, 4, part->section);
+      _pc_sql_bind_text (stmt, 4, part->section);
       sqlite3_bind_int (stmt, 5, part->own_section ? 1 : 0);
       sqlite3_bind_int64 (stmt, 6, part->range.start);
       sqlite3_bind_int64 (stmt, 7, part->range.end);
-      if (!step_done (self, stmt, _("storing a required part"), error))
+      if (!_pc_project_step_done (self, stmt, _("storing a required part"), error))
         return FALSE;
     }
   return TRUE;
@@ -1315,8 +1339,8 @@ load_sections (PcProject  *self,
 
       section = pc_section_new ((guint) sqlite3_column_int (stmt, 2),
                                 (guint) sqlite3_column_int64 (stmt, 3),
-                                column_text (stmt, 4), column_text (stmt, 5));
-      pc_section_set_path (section, column_text (stmt, 6));
+                                _pc_sql_column_text (stmt, 4), _pc_sql_column_text (stmt, 5));
+      pc_section_set_path (section, _pc_sql_column_text (stmt, 6));
       pc_section_set_flags (section, (PcSectionFlags) sqlite3_column_int (stmt, 7));
       pc_section_set_range (section, (PcRange) { (guint) sqlite3_column_int64 (stmt, 8),
                                                  (guint) sqlite3_column_int64 (stmt, 9) });
@@ -1357,8 +1381,8 @@ load_findings (PcProject  *self,
       PcRange range = { (guint) sqlite3_column_int64 (stmt, 4),
                         (guint) sqlite3_column_int64 (stmt, 5) };
 
-      finding = pc_finding_new (column_text (stmt, 0), column_text (stmt, 1),
-                                column_text (stmt, 2), column_text (stmt, 3), range);
+      finding = pc_finding_new (_pc_sql_column_text (stmt, 0), _pc_sql_column_text (stmt, 1),
+                                _pc_sql_column_text (stmt, 2), _pc_sql_column_text (stmt, 3), range);
       pc_report_add_finding (report, finding);
     }
   if (rc != SQLITE_DONE)
@@ -1386,8 +1410,8 @@ load_parts (PcProject  *self,
       PcRange range = { (guint) sqlite3_column_int64 (stmt, 4),
                         (guint) sqlite3_column_int64 (stmt, 5) };
 
-      part = pc_part_new (column_text (stmt, 0), sqlite3_column_int (stmt, 1) != 0,
-                          column_text (stmt, 2), sqlite3_column_int (stmt, 3) != 0, range);
+      part = pc_part_new (_pc_sql_column_text (stmt, 0), sqlite3_column_int (stmt, 1) != 0,
+                          _pc_sql_column_text (stmt, 2), sqlite3_column_int (stmt, 3) != 0, range);
       pc_report_add_part (report, part);
     }
   if (rc != SQLITE_DONE)
@@ -1404,20 +1428,20 @@ report_from_row (PcProject     *self,
                  sqlite3_stmt  *stmt,
                  GError       **error)
 {
-  g_autoptr(PcReport) report = pc_report_new (column_text (stmt, 12));
+  g_autoptr(PcReport) report = pc_report_new (_pc_sql_column_text (stmt, 12));
 
   pc_report_set_id (report, sqlite3_column_int64 (stmt, 0));
-  pc_report_set_content_hash (report, column_text (stmt, 1));
-  pc_report_set_title (report, column_text (stmt, 2));
-  pc_report_set_agency (report, column_text (stmt, 3));
+  pc_report_set_content_hash (report, _pc_sql_column_text (stmt, 1));
+  pc_report_set_title (report, _pc_sql_column_text (stmt, 2));
+  pc_report_set_agency (report, _pc_sql_column_text (stmt, 3));
   pc_report_set_year (report, (guint) sqlite3_column_int (stmt, 4));
-  pc_report_set_published (report, column_text (stmt, 5));
-  pc_report_set_signed (report, column_text (stmt, 6));
-  pc_report_set_doc_number (report, column_text (stmt, 7));
-  pc_report_set_addressee (report, column_text (stmt, 8));
-  pc_report_set_source_name (report, column_text (stmt, 9));
-  pc_report_set_source_format (report, pc_source_format_from_string (column_text (stmt, 10)));
-  pc_report_set_encoding (report, column_text (stmt, 11));
+  pc_report_set_published (report, _pc_sql_column_text (stmt, 5));
+  pc_report_set_signed (report, _pc_sql_column_text (stmt, 6));
+  pc_report_set_doc_number (report, _pc_sql_column_text (stmt, 7));
+  pc_report_set_addressee (report, _pc_sql_column_text (stmt, 8));
+  pc_report_set_source_name (report, _pc_sql_column_text (stmt, 9));
+  pc_report_set_source_format (report, pc_source_format_from_string (_pc_sql_column_text (stmt, 10)));
+  pc_report_set_encoding (report, _pc_sql_column_text (stmt, 11));
 
   if (!load_sections (self, report, error) ||
       !load_findings (self, report, error) ||
