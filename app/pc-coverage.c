@@ -915,6 +915,79 @@ pc_coverage_engine_run (PcCoverageEngine *self,
   return g_steal_pointer (&coverage);
 }
 
+static void
+drop_section (PcItemCoverage *item,
+              const char     *section)
+{
+  for (guint i = item->sections->len; i-- > 0;)
+    if (g_str_equal (g_ptr_array_index (item->sections, i), section))
+      g_ptr_array_remove_index (item->sections, i);
+  for (guint i = item->quotes->len; i-- > 0;)
+    if (g_strcmp0 (g_array_index (item->quotes, PcQuote, i).section, section) == 0)
+      g_array_remove_index (item->quotes, i);
+}
+
+static gboolean
+has_section (PcItemCoverage *item,
+             const char     *section)
+{
+  for (guint i = 0; i < item->sections->len; i++)
+    if (g_str_equal (g_ptr_array_index (item->sections, i), section))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * pc_coverage_apply_decision:
+ * @section: (nullable): a section path, or %NULL or "" for the whole report
+ *
+ * Applies a reviewer's decision on top of the engine's output: a rejection takes the item
+ * (or one of its sections, with that section's evidence) away, an acceptance or an addition
+ * makes it addressed — at least 部分 — in the given section. The engine's own output for the
+ * other items stays as it was; the reviewer's ratings still override all of this.
+ */
+void
+pc_coverage_apply_decision (PcCoverage *self,
+                            guint       code,
+                            const char *section,
+                            PcDecision  decision)
+{
+  PcItemCoverage *item;
+  gboolean whole;
+
+  g_return_if_fail (PC_IS_COVERAGE (self));
+  g_return_if_fail (code >= 1 && code <= self->items->len);
+
+  item = &g_array_index (self->items, PcItemCoverage, code - 1);
+  whole = section == NULL || *section == '\0';
+  item->decided = TRUE;
+  item->decision = decision;
+
+  if (decision == PC_DECISION_REJECT)
+    {
+      if (whole)
+        {
+          g_ptr_array_set_size (item->sections, 0);
+          g_array_set_size (item->quotes, 0);
+        }
+      else
+        drop_section (item, section);
+      if (whole || item->sections->len == 0)
+        {
+          item->suggested = FALSE;
+          if (item->proposed != PC_RATING_NOT_APPLICABLE)
+            item->proposed = PC_RATING_ABSENT;
+        }
+      return;
+    }
+
+  item->suggested = TRUE;
+  if (!whole && !has_section (item, section))
+    g_ptr_array_add (item->sections, g_strdup (section));
+  if (item->proposed == PC_RATING_ABSENT || item->proposed == PC_RATING_UNSET)
+    item->proposed = PC_RATING_PARTIAL;
+}
+
 PcReport *
 pc_coverage_get_report (PcCoverage *self)
 {

@@ -57,6 +57,13 @@ typedef struct
   char    *section;
 } PcQuote;
 
+typedef enum
+{
+  PC_DECISION_ACCEPT,  /* the reviewer confirms a suggestion */
+  PC_DECISION_REJECT,  /* the reviewer rejects a suggestion */
+  PC_DECISION_ADD,     /* the reviewer adds an item the engine missed */
+} PcDecision;
+
 /* One checklist item over the whole report. */
 typedef struct
 {
@@ -68,6 +75,8 @@ typedef struct
   GArray             *quotes;    /* PcQuote, strongest first */
   PcEvidenceStrength  evidence;
   PcRating            proposed;
+  gboolean            decided;   /* a reviewer's decision was applied */
+  PcDecision          decision;  /* the last one applied, when decided */
 } PcItemCoverage;
 
 PcCoverageEngine        *pc_coverage_engine_new            (PcChecklist       *checklist);
@@ -78,6 +87,10 @@ void                     pc_coverage_engine_set_threshold  (PcCoverageEngine  *s
 PcCoverage              *pc_coverage_engine_run            (PcCoverageEngine  *self,
                                                             PcReport          *report);
 
+void                     pc_coverage_apply_decision        (PcCoverage        *self,
+                                                            guint              code,
+                                                            const char        *section,
+                                                            PcDecision         decision);
 PcReport                *pc_coverage_get_report            (PcCoverage        *self);
 guint                    pc_coverage_get_n_sections        (PcCoverage        *self);
 const PcSectionCoverage *pc_coverage_get_section           (PcCoverage        *self,

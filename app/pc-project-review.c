@@ -651,6 +651,40 @@ pc_project_review_get_ratings (PcProject  *self,
 }
 
 /**
+ * pc_project_review_apply_decisions:
+ * @coverage: the engine's output for @report_id, as stored
+ *
+ * Applies the reviewers' stored decisions on the report to @coverage, oldest first, so
+ * what the engine proposes and what a reviewer decided are shown together. The stored
+ * engine output itself stays the engine's.
+ */
+gboolean
+pc_project_review_apply_decisions (PcProject   *self,
+                                   gint64       report_id,
+                                   PcCoverage  *coverage,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) decisions = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (PC_IS_COVERAGE (coverage), FALSE);
+
+  decisions = pc_project_review_list_decisions (self, report_id, error);
+  if (decisions == NULL)
+    return FALSE;
+  n_items = pc_coverage_get_n_items (coverage);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      PcReviewDecision *d = g_ptr_array_index (decisions, i);
+
+      if (d->item >= 1 && d->item <= n_items)
+        pc_coverage_apply_decision (coverage, d->item, d->section, d->decision);
+    }
+  return TRUE;
+}
+
+/**
  * pc_project_review_assess_all:
  *
  * Runs the engine on every report of the project under the project's checklist, stores its
@@ -687,6 +721,7 @@ pc_project_review_assess_all (PcProject     *self,
       result->report_id = pc_report_get_id (report);
       result->coverage = pc_coverage_engine_run (engine, report);
       if (!pc_project_review_store_coverage (self, checklist_id, result->report_id, result->coverage, error) ||
+          !pc_project_review_apply_decisions (self, result->report_id, result->coverage, error) ||
           (result->overrides = pc_project_review_get_ratings (self, result->report_id, TRUE, error)) == NULL)
         return NULL;
       result->score = pc_coverage_score (result->coverage, result->overrides);

@@ -13,13 +13,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  PC_DECISION_ACCEPT,  /* the reviewer confirms a suggestion */
-  PC_DECISION_REJECT,  /* the reviewer rejects a suggestion */
-  PC_DECISION_ADD,     /* the reviewer adds an item the engine missed */
-} PcDecision;
-
 typedef struct
 {
   gint64      report_id;
@@ -87,6 +80,10 @@ PcRating     *pc_project_review_get_ratings       (PcProject         *self,
                                                    GError           **error);
 guint         pc_project_review_count_suggestions (PcProject         *self,
                                                    gint64             report_id);
+gboolean      pc_project_review_apply_decisions   (PcProject         *self,
+                                                   gint64             report_id,
+                                                   PcCoverage        *coverage,
+                                                   GError           **error);
 GPtrArray    *pc_project_review_assess_all        (PcProject         *self,
                                                    GCancellable      *cancellable,
                                                    GError           **error);

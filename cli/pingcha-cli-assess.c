@@ -60,6 +60,11 @@ add_item (JsonBuilder          *b,
   json_builder_end_array (b);
   json_builder_set_member_name (b, "evidence_strength");
   json_builder_add_double_value (b, round (item->evidence.strength * 1000) / 1000);
+  if (item->decided)
+    {
+      json_builder_set_member_name (b, "decision");
+      json_builder_add_string_value (b, pc_decision_to_string (item->decision));
+    }
   json_builder_set_member_name (b, "proposed");
   json_builder_add_string_value (b, pc_rating_to_string (item->proposed));
   json_builder_set_member_name (b, "rating");

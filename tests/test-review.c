@@ -118,6 +118,25 @@ test_rerun_keeps_decisions (Fixture       *f,
   g_assert_cmpint (((PcReviewResult *) g_ptr_array_index (second, 0))->score->items[6].rating, ==, PC_RATING_FULL);
   g_assert_cmpfloat (((PcReviewResult *) g_ptr_array_index (second, 0))->score->total, !=, first_total);
 
+  /* Decisions shape what the second run shows: 35 rejected, 7 added in 1.3, 14 accepted. */
+  {
+    PcCoverage *coverage = ((PcReviewResult *) g_ptr_array_index (second, 0))->coverage;
+    const PcItemCoverage *rejected = pc_coverage_get_item (coverage, 35);
+    const PcItemCoverage *added = pc_coverage_get_item (coverage, 7);
+    const PcItemCoverage *accepted = pc_coverage_get_item (coverage, 14);
+
+    g_assert_false (rejected->suggested);
+    g_assert_cmpuint (rejected->sections->len, ==, 0);
+    g_assert_cmpint (rejected->proposed, ==, PC_RATING_ABSENT);
+    g_assert_true (rejected->decided);
+    g_assert_cmpint (rejected->decision, ==, PC_DECISION_REJECT);
+    g_assert_true (added->suggested);
+    g_assert_cmpint (added->proposed, !=, PC_RATING_ABSENT);
+    g_assert_true (g_ptr_array_find_with_equal_func (added->sections, "1.3", g_str_equal, NULL));
+    g_assert_true (accepted->suggested);
+    g_assert_cmpint (accepted->decision, ==, PC_DECISION_ACCEPT);
+  }
+
   /* Clearing an override falls back to the engine's proposal. */
   g_assert_true (pc_project_review_set_rating (f->project, f->report_id, 7, PC_RATING_UNSET, "王审", &error));
   g_clear_pointer (&overrides, g_free);
