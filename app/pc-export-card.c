@@ -283,8 +283,10 @@ clear_finding (gpointer data)
 {
   PcExportFinding *finding = data;
 
+  g_free (finding->key);
   g_free (finding->code);
   g_free (finding->description);
+  g_free (finding->note);
   g_free (finding->section);
   g_free (finding->quote);
   g_free (finding->reviewer);
@@ -522,6 +524,15 @@ find_status (GPtrArray       *statuses,
   return NULL;
 }
 
+static const char *
+find_status_date (GPtrArray       *statuses,
+                  const PcFinding *finding)
+{
+  const PcFindingStatus *status = find_status (statuses, finding);
+
+  return status ? status->modified : NULL;
+}
+
 static char *
 finding_quote (PcReport  *report,
                PcFinding *finding)
@@ -551,6 +562,7 @@ add_findings (PcExportCard *card,
       const char *description = deduction_description (checklist, finding->code);
       PcExportFinding out = { 0 };
 
+      out.key = pc_finding_dup_key (finding);
       out.code = g_strdup (finding->code);
       if (finding->part)
         out.description = g_strdup_printf ("%s：%s", description, pc_part_key_describe (finding->part));
@@ -561,6 +573,7 @@ add_findings (PcExportCard *card,
       out.deduction = pc_checklist_get_deduction_points (checklist, finding->code);
       out.status = status ? status->status : PC_STATUS_OPEN;
       out.reviewer = g_strdup (status ? status->reviewer : NULL);
+      out.note = g_strdup (status ? status->note : NULL);
       g_array_append_val (card->findings, out);
     }
 }
@@ -613,17 +626,16 @@ add_problems (PcExportCard *card,
     {
       PcFinding *finding = g_ptr_array_index (findings, i);
       const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
-      const PcFindingStatus *status = find_status (statuses, finding);
       PcExportProblem out = { 0 };
 
       out.section = g_strdup (f->section);
       out.item_title = g_strdup ("报告形式");
       out.quote = g_strdup (f->quote);
       out.problem = g_strdup (f->description);
-      out.fix = g_strdup (status ? status->note : NULL);
+      out.fix = g_strdup (f->note);
       out.status = f->status;
       out.reviewer = g_strdup (f->reviewer);
-      out.date = date_part (status ? status->modified : NULL);
+      out.date = date_part (find_status_date (statuses, finding));
       g_array_append_val (card->problems, out);
     }
 }
@@ -675,6 +687,20 @@ pc_export_card_new (PcChecklist   *checklist,
   return g_steal_pointer (&card);
 }
 
+static const PcExportFinding *
+find_card_finding (PcExportCard *card,
+                   const char   *key)
+{
+  for (guint i = 0; key && i < card->findings->len; i++)
+    {
+      const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
+
+      if (g_strcmp0 (f->key, key) == 0)
+        return f;
+    }
+  return NULL;
+}
+
 /**
  * pc_export_card_set_register:
  * @entries: (element-type PcRegisterEntry): the report's rows of the project's findings
@@ -710,7 +736,14 @@ pc_export_card_set_register (PcExportCard *card,
       else
         out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
       out.quote = g_strdup (pc_register_entry_get_quote (entry));
-      if (!finding && kind == PC_ANNOTATION_FIX)
+      if (finding)
+        {
+          const PcExportFinding *f = find_card_finding (card, pc_register_entry_get_finding_key (entry));
+
+          out.problem = g_strdup (f ? f->description : pc_register_entry_get_comment (entry));
+          out.fix = g_strdup (f ? f->note : NULL);
+        }
+      else if (kind == PC_ANNOTATION_FIX)
         out.fix = g_strdup (pc_register_entry_get_fix (entry) ? pc_register_entry_get_fix (entry)
                                                               : pc_register_entry_get_comment (entry));
       else

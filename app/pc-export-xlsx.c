@@ -91,6 +91,7 @@ typedef struct
   lxw_format   *f_number;
   lxw_format   *f_bold_number;
   lxw_format   *f_link;
+  lxw_format   *f_plain;
 
   Sheet         summary;
   Sheet         charts;
@@ -376,6 +377,8 @@ make_formats (Writer *w)
   format_set_num_format (w->f_bold_number, "0.00");
   format_set_bold (w->f_bold_number);
 
+  w->f_plain = new_format (w->wb);
+
   w->f_link = new_format (w->wb);
   format_set_border (w->f_link, LXW_BORDER_THIN);
   format_set_underline (w->f_link, LXW_UNDERLINE_SINGLE);
@@ -641,7 +644,7 @@ write_card_sheet (Writer             *w,
   put_text (w, &sheet, 0, 0, heading, w->f_title);
   sheet.widths[0] = 0;
   meta = card_meta (card);
-  put_text (w, &sheet, 1, 0, meta, NULL);
+  put_text (w, &sheet, 1, 0, meta, w->f_plain);
   sheet.widths[0] = 0;
   put_header (w, &sheet, CARD_HEADER_ROW);
   /* In constant_memory mode ranges must start at or below the row being written. */

@@ -55,6 +55,7 @@ typedef struct
 /* A form finding of a report, with its deduction. */
 typedef struct
 {
+  char     *key;          /* pc_finding_dup_key() */
   char     *code;
   char     *description;
   char     *section;
@@ -62,6 +63,7 @@ typedef struct
   double    deduction;
   PcStatus  status;
   char     *reviewer;
+  char     *note;         /* the reviewer's note in the register */
 } PcExportFinding;
 
 /* One row of the problem register. */

@@ -1,0 +1,236 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reads back the workbooks `pingcha-cli export` writes from the corpus reports.
+
+Usage: check_xlsx.py PINGCHA-CLI   (PINGCHA_CORPUS_DIR names the corpus)
+Exits 77 (skipped) when openpyxl is missing.
+"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+try:
+    import openpyxl
+except ImportError:
+    print("openpyxl is not installed: skipped")
+    sys.exit(77)
+
+CLI = sys.argv[1]
+CORPUS = os.environ.get("PINGCHA_CORPUS_DIR", "")
+REPORTS = sorted(glob.glob(os.path.join(CORPUS, "reports", "*.txt")))
+EQUALS_LINE = "=SUM(A1:A9)坚持严格规范公正文明执法，全面推行行政执法三项制度，办理行政处罚案件32件。"
+GRADES = [("优秀", 90), ("良好", 80), ("合格", 60), ("不合格", 0)]
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def run(*args, env=None):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def grade_for(total):
+    for name, low in GRADES:
+        if total + 1e-6 >= low:
+            return name
+    return GRADES[-1][0]
+
+
+def check_print(ws, header_row, what):
+    check(ws.page_setup.orientation == "landscape", f"{what}: landscape")
+    check(str(ws.page_setup.paperSize) == "9", f"{what}: A4 (paperSize 9)")
+    check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
+          f"{what}: fit to page")
+    check(ws.page_setup.fitToWidth in (None, 1, "1"), f"{what}: one page wide")
+    check(str(ws.page_setup.fitToHeight) == "0", f"{what}: any number of pages tall")
+    check(ws.print_title_rows == f"${header_row}:${header_row}", f"{what}: header row repeated ({ws.print_title_rows})")
+    check(ws.freeze_panes is not None and ws.freeze_panes.endswith(str(header_row + 1)),
+          f"{what}: panes frozen below the header ({ws.freeze_panes})")
+    check(bool(ws.auto_filter.ref), f"{what}: autofilter")
+    fonts = {c.font.name for row in ws.iter_rows(max_row=header_row) for c in row if c.value is not None}
+    check(fonts == {"宋体"}, f"{what}: 宋体 font ({fonts})")
+
+
+def check_summary(ws, cached, n_reports):
+    header = [c.value for c in ws[1]]
+    check(header[:5] == ["序号", "单位", "年度", "发布日期", "评分表"], f"summary header {header[:5]}")
+    check(header[5:15] == list("一二三四五六七八九十") and header[15] == "形式", f"summary parts {header[5:16]}")
+    check(header[16:] == ["总分", "等级", "排名"], f"summary totals header {header[16:]}")
+    check(ws.max_row == n_reports + 1, f"summary has one row per report ({ws.max_row - 1})")
+    totals = []
+    for r in range(2, ws.max_row + 1):
+        parts = [cached.cell(r, c).value for c in range(6, 17)]
+        check(all(isinstance(p, (int, float)) for p in parts), f"summary row {r}: part points are numbers")
+        formula = ws.cell(r, 17).value
+        check(formula == f"=SUM(F{r}:P{r})", f"summary row {r}: total formula {formula}")
+        total = cached.cell(r, 17).value
+        check(isinstance(total, float) and abs(total - sum(parts)) < 1e-6,
+              f"summary row {r}: cached total {total} is the sum {sum(parts)}")
+        check(str(ws.cell(r, 18).value).startswith("=IF("), f"summary row {r}: grade is a formula")
+        check(cached.cell(r, 18).value == grade_for(total), f"summary row {r}: cached grade {cached.cell(r, 18).value}")
+        check(ws.cell(r, 19).value == f"=RANK(Q{r},$Q$2:$Q${n_reports + 1})", f"summary row {r}: rank formula")
+        totals.append(total)
+    for i, total in enumerate(totals):
+        rank = cached.cell(i + 2, 19).value
+        check(rank == 1 + sum(1 for t in totals if t > total), f"summary row {i + 2}: cached rank {rank}")
+    check(len(ws.conditional_formatting) >= 1, "summary: colour scale")
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    check(rules and all(rule.type == "colorScale" and len(rule.colorScale.color) == 3 for rule in rules),
+          "summary: 3-colour scales")
+    check_print(ws, 1, "summary")
+    return totals
+
+
+def check_charts(ws, cached, summary_cached, n_reports):
+    check(len(ws._charts) == 2, f"charts: two charts ({len(ws._charts)})")
+    check({c.tagname for c in ws._charts} == {"barChart"}, "charts: column and bar charts")
+    for r in range(2, 13):
+        formula = ws.cell(r, 3).value
+        col = openpyxl.utils.get_column_letter(4 + r)
+        check(formula == f"=AVERAGE('汇总'!{col}2:{col}{n_reports + 1})", f"charts row {r}: {formula}")
+        values = [summary_cached.cell(i, 4 + r).value for i in range(2, n_reports + 2)]
+        check(abs(cached.cell(r, 3).value - sum(values) / len(values)) < 1e-6, f"charts row {r}: cached average")
+
+
+def check_register(ws):
+    header = [c.value for c in ws[1]]
+    check(header == ["序号", "单位", "年度", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态",
+                     "评查人", "日期"], f"register header {header}")
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    check(len(rows) > 0, "register has rows")
+    check(all(row[9] in ("待整改", "有异议", "已整改") for row in rows), "register: every row has a status")
+    check(any(row[6] == "缺少标题" for row in rows), "register: the form findings are there (缺少标题)")
+    check_print(ws, 1, "register")
+    return rows
+
+
+def check_scorecard(ws, cached, name):
+    check(len(name) <= 31 and not re.search(r"[\[\]:*?/\\]", name), f"sheet name {name}")
+    header = [c.value for c in ws[4]]
+    check(header == ["序号", "部分", "评查项目", "满分", "权重", "评定", "得分", "证据位置", "证据原文", "问题",
+                     "整改建议", "评查人"], f"{name}: header {header}")
+    items = list(ws.iter_rows(min_row=5, max_row=39, values_only=True))
+    check([row[0] for row in items] == list(range(1, 36)), f"{name}: 35 items")
+    check(all(row[5] in ("充分", "部分", "未体现", "不适用") for row in items), f"{name}: ratings")
+    labels = {ws.cell(r, 3).value: r for r in range(40, ws.max_row + 1)}
+    for label in ("事项得分", "形式得分", "总分", "等级"):
+        check(label in labels, f"{name}: {label} row")
+    r = labels.get("事项得分")
+    if r:
+        check(ws.cell(r, 7).value == "=SUM(G5:G39)", f"{name}: items total formula")
+        check(abs(cached.cell(r, 7).value - sum(row[6] for row in items)) < 1e-6, f"{name}: cached items total")
+    r = labels.get("总分")
+    if r:
+        total = cached.cell(r, 7).value
+        check(abs(total - cached.cell(r - 2, 7).value - cached.cell(r - 1, 7).value) < 1e-6,
+              f"{name}: cached total")
+        check(cached.cell(r + 1, 7).value == grade_for(total), f"{name}: cached grade")
+    check_print(ws, 4, name)
+
+
+def check_workbook(path, n_reports, expect_equals):
+    wb = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    names = wb.sheetnames
+    check(names[:3] == ["汇总", "图表", "问题清单"], f"sheet names {names[:3]}")
+    check(len(names) == 3 + n_reports, f"one scorecard per report ({len(names) - 3})")
+    check(len({n.casefold() for n in names}) == len(names), "sheet names are unique")
+    check_summary(wb["汇总"], cached["汇总"], n_reports)
+    check_charts(wb["图表"], cached["图表"], cached["汇总"], n_reports)
+    check_register(wb["问题清单"])
+    for name in names[3:]:
+        check_scorecard(wb[name], cached[name], name)
+    links = [c.hyperlink.location for c in wb["汇总"]["E"][1:] if c.hyperlink]
+    check(len(links) == n_reports, f"summary links to the scorecards ({len(links)})")
+    if expect_equals:
+        cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                 if isinstance(c.value, str) and "SUM(A1:A9)" in c.value]
+        check(len(cells) > 0, "the quote starting with = is in the workbook")
+        check(all(c.data_type == "s" and c.value.startswith("=SUM(A1:A9)坚持") for c in cells),
+              "a quote starting with = stays a string")
+
+
+def check_soffice(path, tmp):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice not installed: LibreOffice check skipped")
+        return
+    env = dict(os.environ, HOME=os.path.join(tmp, "lo-home"))
+    out = os.path.join(tmp, "lo-out")
+    probe = os.path.join(tmp, "probe.xlsx")
+    book = openpyxl.Workbook()
+    book.active["A1"] = "probe"
+    book.save(probe)
+    proc = subprocess.run([soffice, "--headless", "--convert-to", "csv", "--outdir", out, probe],
+                          capture_output=True, text=True, env=env, timeout=300)
+    if proc.returncode != 0 or not os.path.exists(os.path.join(out, "probe.csv")):
+        print("LibreOffice cannot load spreadsheets here (no Calc component?): check skipped")
+        return
+    proc = subprocess.run([soffice, "--headless", "--convert-to", "csv", "--outdir", out, path],
+                          capture_output=True, text=True, env=env, timeout=300)
+    check(proc.returncode == 0 and "Error" not in proc.stderr, f"LibreOffice converts it: {proc.stderr}")
+    check(len(glob.glob(os.path.join(out, "*.csv"))) == 1, "LibreOffice wrote the CSV")
+
+
+def check_errors(tmp):
+    out = os.path.join(tmp, "never.xlsx")
+    proc = run("export", REPORTS[0])
+    check(proc.returncode == 2 and "--xlsx" in proc.stderr, f"no --xlsx: {proc.returncode} {proc.stderr}")
+    proc = run("export", "--xlsx", out)
+    check(proc.returncode == 2 and proc.stderr.strip(), "nothing to export is an error")
+    proc = run("export", "--xlsx", out, "--project", os.path.join(tmp, "missing.db"))
+    check(proc.returncode == 1 and "missing.db" in proc.stderr, f"missing project: {proc.stderr}")
+    proc = run("export", "--xlsx", out, os.path.join(tmp, "missing.txt"))
+    check(proc.returncode == 1 and "missing.txt" in proc.stderr, f"missing report: {proc.stderr}")
+    proc = run("export", "--xlsx", os.path.join(tmp, "no-such-dir", "x.xlsx"), REPORTS[0])
+    check(proc.returncode == 1 and proc.stderr.strip(), f"unwritable workbook: {proc.stderr}")
+    check(not os.path.exists(out), "no workbook is left behind after an error")
+    check(not any(p.endswith(".part") for p in os.listdir(tmp)), "no partial file is left behind")
+
+
+def main():
+    if not REPORTS:
+        print("no corpus reports: skipped")
+        return 77
+    with tempfile.TemporaryDirectory() as tmp:
+        fixture = os.path.join(tmp, "equals-2023.txt")
+        base = next((r for r in REPORTS if "pudong" in r), REPORTS[-1])
+        with open(base, encoding="utf-8") as f:
+            text = f.read()
+        with open(fixture, "w", encoding="utf-8") as f:
+            f.write(text.rstrip("\n") + "\n" + EQUALS_LINE + "\n")
+
+        files_xlsx = os.path.join(tmp, "files.xlsx")
+        proc = run("export", "--xlsx", files_xlsx, *REPORTS, fixture)
+        check(proc.returncode == 0, f"export of files: {proc.stderr}")
+        if proc.returncode == 0:
+            check_workbook(files_xlsx, len(REPORTS) + 1, True)
+
+        project = os.path.join(tmp, "p.db")
+        proc = run("import", "--project", project, *REPORTS)
+        check(proc.returncode == 0, f"import: {proc.stderr}")
+        project_xlsx = os.path.join(tmp, "project.xlsx")
+        proc = run("export", "--project", project, "--xlsx", project_xlsx)
+        check(proc.returncode == 0, f"export of the project: {proc.stderr}")
+        if proc.returncode == 0:
+            check_workbook(project_xlsx, len(REPORTS), False)
+            check_soffice(project_xlsx, tmp)
+        one_xlsx = os.path.join(tmp, "one.xlsx")
+        proc = run("export", "--project", project, "--report", "2", "--xlsx", one_xlsx)
+        check(proc.returncode == 0 and len(openpyxl.load_workbook(one_xlsx).sheetnames) == 4,
+              f"export of one report of the project: {proc.stderr}")
+        check_errors(tmp)
+    print(f"{len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,376 @@
+/* test-export.c — the xlsx export: cell text, widths, sheet names, and workbooks written
+ * from a project with annotations (read back from the zip with libarchive).
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-export"
+
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gstdio.h>
+
+#include "pc-export-xlsx.h"
+#include "pc-project-annotations.h"
+#include "pc-reader.h"
+
+static void
+test_clean_text (void)
+{
+  g_autofree char *plain = pc_export_clean_text ("=1+1 依法行政");
+  g_autofree char *controls = pc_export_clean_text ("a\x01" "b\x0b" "c\td\ne\x7f");
+  g_autofree char *invalid = pc_export_clean_text ("ok\xff\xfe" "end");
+  g_autofree char *nonchar = pc_export_clean_text ("x\xef\xbf\xbe" "y");
+  g_autofree char *empty = pc_export_clean_text (NULL);
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autofree char *cut = NULL;
+
+  g_assert_cmpstr (plain, ==, "=1+1 依法行政");
+  g_assert_cmpstr (controls, ==, "abc\td\ne\x7f");
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  g_assert_true (g_str_has_prefix (invalid, "ok") && g_str_has_suffix (invalid, "end"));
+  g_assert_cmpstr (nonchar, ==, "xy");
+  g_assert_cmpstr (empty, ==, "");
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (huge, "法");
+  cut = pc_export_clean_text (huge->str);
+  g_assert_cmpuint (g_utf8_strlen (cut, -1), ==, PC_EXPORT_CELL_TEXT_MAX);
+  g_assert_true (g_str_has_suffix (cut, "…"));
+}
+
+static void
+test_text_width (void)
+{
+  g_assert_cmpuint (pc_export_text_width (NULL), ==, 0);
+  g_assert_cmpuint (pc_export_text_width ("abc"), ==, 3);
+  g_assert_cmpuint (pc_export_text_width ("应急管理局"), ==, 10);
+  g_assert_cmpuint (pc_export_text_width ("（一）ab"), ==, 8);
+  g_assert_cmpuint (pc_export_text_width ("短\n长一些的行\nx"), ==, 10);
+}
+
+static void
+test_sheet_name (void)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *a = pc_export_sheet_name ("深圳市[坪山]区:应急*管理?局/2024\\", used);
+  g_autofree char *b = pc_export_sheet_name ("深圳市坪山区应急管理局2024", used);
+  g_autofree char *c = pc_export_sheet_name ("Report", used);
+  g_autofree char *d = pc_export_sheet_name ("REPORT", used);
+  g_autofree char *e = pc_export_sheet_name ("'quoted'", used);
+  g_autofree char *f = pc_export_sheet_name ("", used);
+  g_autofree char *g = pc_export_sheet_name ("history", used);
+  g_autofree char *long_name = pc_export_sheet_name ("中华人民共和国某某省某某市某某区应急管理局法治政府建设年度报告2024", used);
+  g_autofree char *long_again = pc_export_sheet_name ("中华人民共和国某某省某某市某某区应急管理局法治政府建设年度报告2024", used);
+
+  g_assert_cmpstr (a, ==, "深圳市坪山区应急管理局2024");
+  g_assert_cmpstr (b, ==, "深圳市坪山区应急管理局2024(2)");
+  g_assert_cmpstr (c, ==, "Report");
+  g_assert_cmpstr (d, ==, "REPORT(2)");
+  g_assert_cmpstr (e, ==, "quoted");
+  g_assert_cmpstr (f, ==, "评分表");
+  g_assert_cmpstr (g, ==, "评分表(2)");
+  g_assert_cmpuint (g_utf8_strlen (long_name, -1), ==, PC_EXPORT_SHEET_NAME_MAX);
+  g_assert_cmpuint (g_utf8_strlen (long_again, -1), ==, PC_EXPORT_SHEET_NAME_MAX);
+  g_assert_true (g_str_has_suffix (long_again, "(2)"));
+  g_assert_cmpstr (long_name, !=, long_again);
+}
+
+static void
+test_column_name (void)
+{
+  const struct { guint col; const char *name; } cases[] = {
+    { 0, "A" }, { 25, "Z" }, { 26, "AA" }, { 51, "AZ" }, { 52, "BA" }, { 701, "ZZ" }, { 702, "AAA" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = pc_export_column_name (cases[i].col);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
+/* The text of one member of the xlsx zip, or NULL. */
+static char *
+read_member (const char *xlsx,
+             const char *member)
+{
+  struct archive *a = archive_read_new ();
+  struct archive_entry *entry;
+  char *text = NULL;
+
+  archive_read_support_format_zip (a);
+  g_assert_cmpint (archive_read_open_filename (a, xlsx, 65536), ==, ARCHIVE_OK);
+  while (archive_read_next_header (a, &entry) == ARCHIVE_OK)
+    {
+      if (g_str_equal (archive_entry_pathname (entry), member))
+        {
+          g_autoptr(GString) s = g_string_new (NULL);
+          char buf[65536];
+          la_ssize_t n;
+
+          while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
+            g_string_append_len (s, buf, n);
+          text = g_string_free (g_steal_pointer (&s), FALSE);
+          break;
+        }
+    }
+  archive_read_free (a);
+  return text;
+}
+
+static char *
+corpus_report (const char *name)
+{
+  const char *dir = g_getenv ("PINGCHA_CORPUS_DIR");
+
+  return g_build_filename (dir ? dir : ".", "reports", name, NULL);
+}
+
+typedef struct
+{
+  char      *dir;
+  PcProject *project;
+  gint64     ids[2];
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *a = corpus_report ("pudong-2023.txt");
+  g_autofree char *b = corpus_report ("wuhan-2021.txt");
+  const char *paths[] = { a, b, NULL };
+  g_autoptr(PcImportSummary) summary = NULL;
+  g_autoptr(PcAnnotation) problem = pc_annotation_new ();
+  g_autoptr(PcAnnotation) fix = pc_annotation_new ();
+
+  fx->dir = g_dir_make_tmp ("test-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (fx->dir, "p.db", NULL);
+  fx->project = pc_project_open (db, &error);
+  g_assert_no_error (error);
+  summary = pc_project_import_files (fx->project, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->imported, ==, 2);
+  fx->ids[0] = g_array_index (summary->ids, gint64, 0);
+  fx->ids[1] = g_array_index (summary->ids, gint64, 1);
+
+  pc_annotation_set_report_id (problem, fx->ids[0]);
+  pc_annotation_set_range (problem, (PcRange) { 100, 120 });
+  pc_annotation_set_quote (problem, "=SUM(A1:A2) quoted");
+  pc_annotation_set_context_before (problem, "");
+  pc_annotation_set_context_after (problem, "");
+  pc_annotation_set_modified (problem, "2025-03-01T08:00:00Z");
+  pc_annotation_set_item (problem, 13);
+  pc_annotation_set_kind (problem, PC_ANNOTATION_PROBLEM);
+  pc_annotation_set_severity (problem, PC_SEVERITY_HIGH);
+  pc_annotation_set_comment (problem, "=HYPERLINK(\"http://example.com\",\"x\") 执法数据缺失");
+  pc_annotation_set_fix (problem, "补充行政处罚案件数量\x01");
+  pc_annotation_set_reviewer (problem, "张三");
+  pc_annotation_set_created (problem, "2025-03-01T08:00:00Z");
+  pc_project_insert_annotation (fx->project, problem, &error);
+  g_assert_no_error (error);
+
+  pc_annotation_set_report_id (fix, fx->ids[0]);
+  pc_annotation_set_range (fix, (PcRange) { 200, 210 });
+  pc_annotation_set_quote (fix, "某段原文");
+  pc_annotation_set_context_before (fix, "");
+  pc_annotation_set_context_after (fix, "");
+  pc_annotation_set_created (fix, "2025-03-02T08:00:00Z");
+  pc_annotation_set_modified (fix, "2025-03-02T08:00:00Z");
+  pc_annotation_set_item (fix, 13);
+  pc_annotation_set_kind (fix, PC_ANNOTATION_FIX);
+  pc_annotation_set_comment (fix, "建议细化执法公示");
+  pc_annotation_set_reviewer (fix, "李四");
+  pc_project_insert_annotation (fx->project, fix, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fx->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fx->project);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fx->dir);
+  g_free (fx->dir);
+}
+
+static void
+count_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, ==, *calls + 1);
+  (*calls)++;
+}
+
+static void
+test_project (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fx->dir, "out.xlsx", NULL);
+  g_autofree char *workbook = NULL;
+  g_autofree char *reg = NULL;
+  g_autofree char *card = NULL;
+  guint calls = 0;
+
+  g_assert_true (pc_export_xlsx_project (fx->project, NULL, 0, out, count_progress, &calls, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 3);
+
+  workbook = read_member (out, "xl/workbook.xml");
+  g_assert_nonnull (workbook);
+  g_assert_nonnull (strstr (workbook, "name=\"汇总\""));
+  g_assert_nonnull (strstr (workbook, "name=\"图表\""));
+  g_assert_nonnull (strstr (workbook, "name=\"问题清单\""));
+  g_assert_nonnull (strstr (workbook, "浦东新区应急管理局2023"));
+
+  /* The register: the reviewer's text is a string even when it looks like a formula, and
+   * the control character is gone. */
+  reg = read_member (out, "xl/worksheets/sheet3.xml");
+  g_assert_nonnull (reg);
+  g_assert_nonnull (strstr (reg, "<t>=HYPERLINK(\"http://example.com\",\"x\") 执法数据缺失</t>"));
+  g_assert_null (strstr (reg, "<f>HYPERLINK"));
+  g_assert_nonnull (strstr (reg, "<t>=SUM(A1:A2) quoted</t>"));
+  g_assert_nonnull (strstr (reg, "<t>补充行政处罚案件数量</t>"));
+  g_assert_nonnull (strstr (reg, "<t>建议细化执法公示</t>"));
+  g_assert_nonnull (strstr (reg, "<t>张三</t>"));
+  g_assert_nonnull (strstr (reg, "<t>高</t>"));
+  g_assert_nonnull (strstr (reg, "<t>2025-03-01</t>"));
+
+  /* The scorecard of the first report has the problem on item 13. */
+  card = read_member (out, "xl/worksheets/sheet4.xml");
+  g_assert_nonnull (card);
+  g_assert_nonnull (strstr (card, "执法数据缺失"));
+  g_assert_nonnull (strstr (card, "<f>SUM(G5:G39)</f>"));
+}
+
+static void
+test_project_subset (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fx->dir, "one.xlsx", NULL);
+  g_autofree char *workbook = NULL;
+
+  g_assert_true (pc_export_xlsx_project (fx->project, &fx->ids[1], 1, out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  workbook = read_member (out, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "武汉"));
+  g_assert_null (strstr (workbook, "浦东"));
+}
+
+static void
+test_missing_report (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fx->dir, "missing.xlsx", NULL);
+  gint64 id = 9999;
+
+  g_assert_false (pc_export_xlsx_project (fx->project, &id, 1, out, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cancel (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *out = g_build_filename (fx->dir, "cancelled.xlsx", NULL);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (pc_export_xlsx_project (fx->project, NULL, 0, out, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+typedef struct
+{
+  GPtrArray   *reports;
+  PcChecklist *checklist;
+  PcCoverageEngine *engine;
+} Cards;
+
+static PcExportCard *
+fetch_card (guint          index,
+            gpointer       user_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Cards *cards = user_data;
+  PcReport *report = g_ptr_array_index (cards->reports, index % cards->reports->len);
+  g_autoptr(PcCoverage) coverage = pc_coverage_engine_run (cards->engine, report);
+  g_autoptr(PcScore) score = pc_coverage_score (coverage, NULL);
+
+  return pc_export_card_new (cards->checklist, report, coverage, score, NULL, NULL);
+}
+
+/* Above the sheet limit the scorecards go into one sheet. */
+static void
+test_sheet_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = corpus_report ("pudong-2023.txt");
+  g_autoptr(PcReport) report = pc_reader_read_file (path, NULL, &error);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autoptr(PcCoverageEngine) engine = pc_coverage_engine_new (checklist);
+  g_autofree char *dir = g_dir_make_tmp ("test-export-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "limit.xlsx", NULL);
+  g_autofree char *workbook = NULL;
+  g_autofree char *details = NULL;
+  PcExportOptions options = { .sheet_limit = 2, .constant_memory = TRUE };
+  Cards cards = { reports, checklist, engine };
+
+  g_assert_no_error (error);
+  g_ptr_array_add (reports, report);
+  g_assert_true (pc_export_xlsx_write (out, checklist, 3, fetch_card, &cards, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  workbook = read_member (out, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "name=\"评分明细\""));
+  g_assert_null (strstr (workbook, "浦东新区应急管理局2023"));
+  details = read_member (out, "xl/worksheets/sheet4.xml");
+  g_assert_nonnull (details);
+  g_assert_nonnull (strstr (details, "<autoFilter ref=\"A1:N"));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/text/clean", test_clean_text);
+  g_test_add_func ("/export/text/width", test_text_width);
+  g_test_add_func ("/export/sheet-name", test_sheet_name);
+  g_test_add_func ("/export/column-name", test_column_name);
+  g_test_add_func ("/export/sheet-limit", test_sheet_limit);
+  g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
+  g_test_add ("/export/project/subset", Fixture, NULL, fixture_set_up, test_project_subset, fixture_tear_down);
+  g_test_add ("/export/project/missing-report", Fixture, NULL, fixture_set_up, test_missing_report,
+              fixture_tear_down);
+  g_test_add ("/export/project/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  return g_test_run ();
+}
