@@ -48,10 +48,21 @@ starts_with_heading_label (PcReadContext *ctx,
 }
 
 static gboolean
+ends_with (PcReadContext *ctx,
+           PcRange        r,
+           const char    *utf8)
+{
+  glong n = g_utf8_strlen (utf8, -1);
+
+  return line_len (r) >= (guint) n && pc_match_at (ctx->norm, r.end, r.end - (guint) n, utf8);
+}
+
+static gboolean
 is_body_line (PcReadContext *ctx,
               PcRange        r)
 {
-  return line_len (r) > 60 || (line_len (r) > 0 && ctx->norm[r.end - 1] == 0x3002)
+  /* Prose: long, or holding a full stop anywhere ("…职责。现将有关情况报告如下："). */
+  return line_len (r) > 60 || pc_find (ctx->norm, r.start, r.end, "。") >= 0
          || starts_with_heading_label (ctx, r);
 }
 
@@ -320,6 +331,21 @@ _pc_reader_read_metadata (PcReadContext *ctx)
         {
           title = pc_chars_to_utf8 (ctx->chars, r.start, r.end);
           title_line = i;
+        }
+      else if (title == NULL && i + 1 < body_line && ends_with (ctx, r, "关于"))
+        {
+          /* A letterhead title set on two lines: "某某局关于" / "2023年度…的报告". */
+          PcRange next = line_at (ctx, i + 1);
+
+          if (line_len (r) + line_len (next) <= MAX_TITLE_CHARS
+              && pc_contains_any (ctx->norm, next.start, next.end, title_words))
+            {
+              g_autofree char *first = pc_chars_to_utf8 (ctx->chars, r.start, r.end);
+              g_autofree char *second = pc_chars_to_utf8 (ctx->chars, next.start, next.end);
+
+              title = g_strconcat (first, second, NULL);
+              title_line = ++i;
+            }
         }
       else if (is_doc_number (ctx->norm, r.start, r.end))
         {

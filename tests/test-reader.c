@@ -367,6 +367,40 @@ test_dates (void)
   g_assert_false (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
 }
 
+/* A letterhead title on two lines, the addressee with its colon, a signature on one line. */
+static void
+test_letterhead (void)
+{
+  const char *text =
+    "某某市城市管理局关于\n"
+    "2022年度法治政府建设情况的报告\n"
+    "某城管〔2023〕5号\n"
+    "市委全面依法治市委员会办公室：\n"
+    "2022年，我局主要负责人切实履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+    "一、主要举措和成效\n"
+    "（一）深化行政执法体制改革\n"
+    "全年办结案件86件。\n"
+    "二、存在的不足和原因\n"
+    "执法队伍专业化程度不高。\n"
+    "三、2023年工作安排\n"
+    "持续推进。\n"
+    "某某市城市管理局 2023年3月20日\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcReport) report = pc_reader_read (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_report_get_title (report), ==, "某某市城市管理局关于2022年度法治政府建设情况的报告");
+  g_assert_cmpstr (pc_report_get_agency (report), ==, "某某市城市管理局");
+  g_assert_cmpstr (pc_report_get_doc_number (report), ==, "某城管〔2023〕5号");
+  g_assert_cmpstr (pc_report_get_addressee (report), ==, "市委全面依法治市委员会办公室");
+  g_assert_cmpstr (pc_report_get_signed (report), ==, "2023-03-20");
+  g_assert_cmpuint (pc_report_get_year (report), ==, 2022);
+  g_assert_cmpuint (pc_report_get_findings (report)->len, ==, 0);
+  g_assert_cmpstr (pc_report_find_part (report, PC_PART_SHORTCOMINGS)->section, ==, "2");
+  g_assert_cmpstr (pc_report_find_part (report, PC_PART_NEXT_YEAR)->section, ==, "3");
+  g_assert_cmpstr (pc_report_find_part (report, PC_PART_FIRST_RESPONSIBLE)->section, ==, "preamble");
+}
+
 static void
 test_empty (void)
 {
@@ -394,6 +428,7 @@ main (int    argc,
   g_test_add_func ("/reader/numbering-and-enumeration", test_numbering_and_enumeration);
   g_test_add_func ("/reader/punctuation", test_punctuation);
   g_test_add_func ("/reader/dates", test_dates);
+  g_test_add_func ("/reader/letterhead", test_letterhead);
   g_test_add_func ("/reader/empty", test_empty);
   return g_test_run ();
 }
