@@ -22,6 +22,7 @@ typedef enum
   REQUEST_OPEN,
   REQUEST_LIST_REPORTS,
   REQUEST_IMPORT,
+  REQUEST_RUN,
   REQUEST_STOP,
 } RequestKind;
 
@@ -32,6 +33,9 @@ typedef struct
   char                **paths;
   PcImportProgressFunc  progress;
   gpointer              progress_data;
+  PcProjectWorkerFunc   func;
+  gpointer              func_data;
+  GDestroyNotify        func_data_free;
   /* Filled in on the database thread. */
   gpointer              result;
   GDestroyNotify        result_free;
@@ -91,6 +95,8 @@ request_free (Request *request)
   if (request->result != NULL && request->result_free != NULL)
     request->result_free (request->result);
   g_clear_error (&request->error);
+  if (request->func_data != NULL && request->func_data_free != NULL)
+    request->func_data_free (request->func_data);
   g_strfreev (request->paths);
   g_clear_object (&request->task);
   g_free (request);
@@ -211,6 +217,12 @@ run_request (DbThread *db,
                                                      cancellable, &request->error);
           request->result_free = (GDestroyNotify) pc_import_summary_free;
         }
+      break;
+
+    case REQUEST_RUN:
+      if (ensure_open (db, &request->error))
+        request->result = request->func (db->project, request->func_data, cancellable,
+                                         &request->error);
       break;
 
     case REQUEST_STOP:
@@ -510,6 +522,61 @@ pc_project_worker_import_finish (PcProjectWorker  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         pc_project_worker_import_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * pc_project_worker_run_async:
+ * @func: runs on the database thread with the open project
+ * @data: (transfer full): for @func, freed with @data_free once the request is done
+ * @result_free: frees what @func returns if nobody takes it
+ *
+ * Runs any work that needs the project on the one thread that owns it, in order with the
+ * worker's other requests; the callback runs on the caller's main context.
+ */
+void
+pc_project_worker_run_async (PcProjectWorker     *self,
+                             PcProjectWorkerFunc  func,
+                             gpointer             data,
+                             GDestroyNotify       data_free,
+                             GDestroyNotify       result_free,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+  Request *request;
+
+  g_return_if_fail (PC_IS_PROJECT_WORKER (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pc_project_worker_run_async);
+  /* Work that was done is reported as done, even if cancelled too late to stop it. */
+  g_task_set_check_cancellable (task, FALSE);
+  request = request_new (REQUEST_RUN, task);
+  request->func = func;
+  request->func_data = data;
+  request->func_data_free = data_free;
+  request->result_free = result_free;
+  g_async_queue_push (self->queue, request);
+}
+
+/**
+ * pc_project_worker_run_finish:
+ *
+ * Returns: (transfer full) (nullable): what the function returned
+ */
+gpointer
+pc_project_worker_run_finish (PcProjectWorker  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (PC_IS_PROJECT_WORKER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pc_project_worker_run_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

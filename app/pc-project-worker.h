@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PcProjectWorker, pc_project_worker, PC, PROJECT_WORKER, GObject)
 
+/* Runs on the worker's database thread with the open project. */
+typedef gpointer (*PcProjectWorkerFunc) (PcProject     *project,
+                                         gpointer       data,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
 PcProjectWorker *pc_project_worker_new                 (const char           *path);
 const char      *pc_project_worker_get_path            (PcProjectWorker      *self);
 void             pc_project_worker_open_async          (PcProjectWorker      *self,
@@ -39,6 +45,17 @@ void             pc_project_worker_import_async        (PcProjectWorker      *se
                                                         GAsyncReadyCallback   callback,
                                                         gpointer              user_data);
 PcImportSummary *pc_project_worker_import_finish       (PcProjectWorker      *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void             pc_project_worker_run_async           (PcProjectWorker      *self,
+                                                        PcProjectWorkerFunc   func,
+                                                        gpointer              data,
+                                                        GDestroyNotify        data_free,
+                                                        GDestroyNotify        result_free,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gpointer         pc_project_worker_run_finish          (PcProjectWorker      *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
 

@@ -27,11 +27,9 @@
 struct _PcReviewSession
 {
   GObject       parent_instance;
-  PcProject    *project;      /* synchronous sessions: owned by the caller's thread */
-  GThreadPool  *pool;         /* threaded sessions: one exclusive database thread */
-  char         *path;
-  PcProject    *db_project;   /* threaded sessions: touched on the database thread only */
-  char         *reviewer;
+  PcProject       *project;  /* synchronous sessions: owned by the caller's thread */
+  PcProjectWorker *worker;   /* threaded sessions: the thread that owns the project */
+  char            *reviewer;
   PcUndoStack  *undo;
 };
 
@@ -54,19 +52,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Queued to the database thread to close the project there. */
-static int close_sentinel;
-
 typedef struct
 {
   PcSessionJobFunc func;
   gpointer         data;
   GDestroyNotify   data_free;
   GDestroyNotify   result_free;
-  gboolean         is_open;
-  /* Filled in on the database thread. */
-  gpointer         result;
-  GError          *error;
 } Job;
 
 static void
@@ -74,9 +65,6 @@ job_free (Job *job)
 {
   if (job->data != NULL && job->data_free != NULL)
     job->data_free (job->data);
-  if (job->result != NULL && job->result_free != NULL)
-    job->result_free (job->result);
-  g_clear_error (&job->error);
   g_free (job);
 }
 
@@ -336,55 +324,24 @@ static const PcUndoHandler status_handler = {
 
 /* Running jobs -------------------------------------------------------------------------- */
 
-/* Completes a job's task on the caller's main context, so that the task, and with it the
- * session, is never released on the database thread. */
-static gboolean
-complete_job_cb (gpointer data)
-{
-  g_autoptr(GTask) task = data;
-  Job *job = g_task_get_task_data (task);
-
-  if (job->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&job->error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&job->result), job->result_free);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-db_thread_run (gpointer data,
-               gpointer user_data)
+on_worker_job_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  PcReviewSession *self = user_data;
-  GTask *task = data;
-  g_autoptr(GSource) source = NULL;
-  Job *job;
+  g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+  GError *error = NULL;
+  gpointer value = pc_project_worker_run_finish (PC_PROJECT_WORKER (source), result, &error);
 
-  if (data == &close_sentinel)
-    {
-      g_clear_object (&self->db_project);
-      return;
-    }
-
-  job = g_task_get_task_data (task);
-  if (job->is_open)
-    {
-      if (self->db_project == NULL)
-        self->db_project = pc_project_open (self->path, &job->error);
-      if (self->db_project != NULL)
-        job->result = g_object_ref (self);
-    }
-  else if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &job->error))
-    job->result = job->func (self->db_project, job->data, g_task_get_cancellable (task),
-                             &job->error);
-
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, complete_job_cb, task, NULL);
-  g_source_set_static_name (source, "[pc-review-session] result");
-  g_source_attach (source, g_task_get_context (task));
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, job->result_free);
 }
 
+/* Threaded sessions run each job on the worker's database thread, in order with the
+ * worker's own requests; synchronous sessions run it here. */
 static void
 queue_job (PcReviewSession     *self,
            Job                 *job,
@@ -402,9 +359,11 @@ queue_job (PcReviewSession     *self,
   /* A change that was written is reported as such, even if cancelled too late. */
   g_task_set_check_cancellable (task, FALSE);
 
-  if (self->pool != NULL)
+  if (self->worker != NULL)
     {
-      g_thread_pool_push (self->pool, g_steal_pointer (&task), NULL);
+      pc_project_worker_run_async (self->worker, (PcProjectWorkerFunc) job->func, job->data,
+                                   NULL, job->result_free, cancellable,
+                                   on_worker_job_done_cb, g_steal_pointer (&task));
       return;
     }
   result = job->func (self->project, job->data, cancellable, &error);
@@ -958,12 +917,8 @@ pc_review_session_dispose (GObject *object)
 
   if (self->undo != NULL)
     pc_undo_stack_clear (self->undo);
-  if (self->pool != NULL)
-    {
-      /* The project is closed on its own thread, after whatever was queued before. */
-      g_thread_pool_push (self->pool, &close_sentinel, NULL);
-      g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
-    }
+  /* A worker closes the project on its own thread, after whatever was queued before. */
+  g_clear_object (&self->worker);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (pc_review_session_parent_class)->dispose (object);
@@ -975,7 +930,6 @@ pc_review_session_finalize (GObject *object)
   PcReviewSession *self = PC_REVIEW_SESSION (object);
 
   g_clear_object (&self->undo);
-  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->reviewer, g_free);
 
   G_OBJECT_CLASS (pc_review_session_parent_class)->finalize (object);
@@ -1096,11 +1050,48 @@ pc_review_session_new (PcProject  *project,
 }
 
 /**
+ * pc_review_session_new_for_worker:
+ * @worker: the project's database thread, opened or with its open request queued
+ *
+ * A threaded session: every edit runs on @worker's thread, the one connection to the
+ * project, in order with the worker's other requests.
+ *
+ * Returns: (transfer full): the session
+ */
+PcReviewSession *
+pc_review_session_new_for_worker (PcProjectWorker *worker,
+                                  const char      *reviewer)
+{
+  PcReviewSession *self;
+
+  g_return_val_if_fail (PC_IS_PROJECT_WORKER (worker), NULL);
+
+  self = g_object_new (PC_TYPE_REVIEW_SESSION, "reviewer", reviewer, NULL);
+  self->worker = g_object_ref (worker);
+  return self;
+}
+
+static void
+on_worker_opened_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!pc_project_worker_open_finish (PC_PROJECT_WORKER (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_object_ref (g_task_get_source_object (task)), g_object_unref);
+}
+
+/**
  * pc_review_session_open_async:
  * @path: the project file
  *
- * Starts a session with its own database thread and opens @path there. The file may be
- * open in a #PcProjectWorker too: SQLite serialises the two connections' writes.
+ * Starts a threaded session with a #PcProjectWorker of its own and opens @path on it. A
+ * window that already has a worker for the project uses
+ * pc_review_session_new_for_worker() instead, so the project has one connection.
  */
 void
 pc_review_session_open_async (const char          *path,
@@ -1109,20 +1100,18 @@ pc_review_session_open_async (const char          *path,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  g_autoptr(PcProjectWorker) worker = NULL;
   g_autoptr(PcReviewSession) self = NULL;
-  g_autoptr(GError) error = NULL;
-  Job *job;
+  GTask *task;
 
   g_return_if_fail (path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  self = g_object_new (PC_TYPE_REVIEW_SESSION, "reviewer", reviewer, NULL);
-  self->path = g_strdup (path);
-  self->pool = g_thread_pool_new (db_thread_run, self, 1, TRUE, &error);
-  g_assert_no_error (error);
-  job = job_new (NULL, NULL, NULL, g_object_unref);
-  job->is_open = TRUE;
-  queue_job (self, job, pc_review_session_open_async, cancellable, callback, user_data);
+  worker = pc_project_worker_new (path);
+  self = pc_review_session_new_for_worker (worker, reviewer);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pc_review_session_open_async);
+  pc_project_worker_open_async (worker, cancellable, on_worker_opened_cb, task);
 }
 
 /**
@@ -1145,7 +1134,7 @@ gboolean
 pc_review_session_is_threaded (PcReviewSession *self)
 {
   g_return_val_if_fail (PC_IS_REVIEW_SESSION (self), FALSE);
-  return self->pool != NULL;
+  return self->worker != NULL;
 }
 
 /**

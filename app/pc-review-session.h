@@ -9,6 +9,7 @@
 #include "pc-annotation.h"
 #include "pc-anchor.h"
 #include "pc-project-annotations.h"
+#include "pc-project-worker.h"
 #include "pc-report.h"
 #include "pc-undo.h"
 
@@ -44,6 +45,8 @@ typedef gpointer (*PcSessionJobFunc) (PcProject     *project,
 G_DECLARE_FINAL_TYPE (PcReviewSession, pc_review_session, PC, REVIEW_SESSION, GObject)
 
 PcReviewSession *pc_review_session_new            (PcProject            *project,
+                                                   const char           *reviewer);
+PcReviewSession *pc_review_session_new_for_worker (PcProjectWorker      *worker,
                                                    const char           *reviewer);
 void             pc_review_session_open_async     (const char           *path,
                                                    const char           *reviewer,
