@@ -329,7 +329,7 @@ _pc_reader_read_metadata (PcReadContext *ctx)
       if (title == NULL && line_len (r) <= MAX_TITLE_CHARS
           && pc_contains_any (ctx->norm, r.start, r.end, title_words))
         {
-          title = pc_chars_to_utf8 (ctx->chars, r.start, r.end);
+          title = pc_squeeze_cjk_spaces (ctx->chars, r.start, r.end);
           title_line = i;
         }
       else if (title == NULL && i + 1 < body_line && ends_with (ctx, r, "关于"))
@@ -340,8 +340,8 @@ _pc_reader_read_metadata (PcReadContext *ctx)
           if (line_len (r) + line_len (next) <= MAX_TITLE_CHARS
               && pc_contains_any (ctx->norm, next.start, next.end, title_words))
             {
-              g_autofree char *first = pc_chars_to_utf8 (ctx->chars, r.start, r.end);
-              g_autofree char *second = pc_chars_to_utf8 (ctx->chars, next.start, next.end);
+              g_autofree char *first = pc_squeeze_cjk_spaces (ctx->chars, r.start, r.end);
+              g_autofree char *second = pc_squeeze_cjk_spaces (ctx->chars, next.start, next.end);
 
               title = g_strconcat (first, second, NULL);
               title_line = ++i;

@@ -218,7 +218,7 @@ section_from_heading (PcReadContext *ctx,
                       guint          end)
 {
   g_autofree char *label = pc_chars_to_utf8 (ctx->chars, h->label_start, h->label_end);
-  g_autofree char *title = pc_chars_to_utf8 (ctx->chars, h->title_start, h->title_end);
+  g_autofree char *title = pc_squeeze_cjk_spaces (ctx->chars, h->title_start, h->title_end);
   PcSection *section = pc_section_new (h->level, h->number, label, title);
   PcSectionFlags flags = PC_SECTION_FLAG_NONE;
 

@@ -209,6 +209,47 @@ pc_chars_to_utf8 (const gunichar *s,
 }
 
 static gboolean
+is_cjk_or_digit (gunichar c)
+{
+  return pc_is_han (c) || (c >= '0' && c <= '9') || (c >= 0x3000 && c <= 0x303F)
+         || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/**
+ * pc_squeeze_cjk_spaces:
+ *
+ * Copies @s[@start, @end) as UTF-8 without the white space that PDF text puts between
+ * Chinese characters, or between them and digits ("2023 年度", "深入 贯彻"); white space
+ * between Latin words stays. For titles shown to the reader, never for the clean text.
+ */
+char *
+pc_squeeze_cjk_spaces (const gunichar *s,
+                       guint           start,
+                       guint           end)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = start; i < end; i++)
+    {
+      if (pc_is_space (s[i]))
+        {
+          guint j = i;
+
+          while (j < end && pc_is_space (s[j]))
+            j++;
+          if (i > start && j < end && is_cjk_or_digit (s[i - 1]) && is_cjk_or_digit (s[j])
+              && (pc_is_han (s[i - 1]) || pc_is_han (s[j])))
+            {
+              i = j - 1;
+              continue;
+            }
+        }
+      g_string_append_unichar (out, s[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
 parse_cn_date_number (const gunichar *s,
                       guint           end,
                       guint          *pos,

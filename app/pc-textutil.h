@@ -32,6 +32,9 @@ gboolean  pc_contains_any         (const gunichar *s,
                                    guint           start,
                                    guint           end,
                                    const char * const *needles);
+char     *pc_squeeze_cjk_spaces   (const gunichar *s,
+                                   guint           start,
+                                   guint           end);
 char     *pc_chars_to_utf8        (const gunichar *s,
                                    guint           start,
                                    guint           end);

@@ -401,6 +401,23 @@ test_letterhead (void)
   g_assert_cmpstr (pc_report_find_part (report, PC_PART_FIRST_RESPONSIBLE)->section, ==, "preamble");
 }
 
+/* PDF text carries spaces between Chinese and digits; titles shown to the reviewer drop
+ * them, the clean text and the heading range keep the report's own characters. */
+static void
+test_pdf_spaces (void)
+{
+  g_autoptr(PcReport) report = pc_reader_read ("某区应急管理局2023 年度法治政府建设情况报告\n"
+                                               "一、2023 年法治政府 建设工作总结\n"
+                                               "落实 ISO 9001 质量管理要求。\n", NULL);
+  PcSection *section = pc_report_find_section (report, "1");
+  g_autofree char *heading = pc_report_dup_slice (report, pc_section_get_heading (section));
+
+  g_assert_cmpstr (pc_report_get_title (report), ==, "某区应急管理局2023年度法治政府建设情况报告");
+  g_assert_cmpstr (pc_section_get_title (section), ==, "2023年法治政府建设工作总结");
+  g_assert_cmpstr (heading, ==, "一、2023 年法治政府 建设工作总结");
+  g_assert_nonnull (strstr (pc_report_get_text (report), "ISO 9001"));
+}
+
 static void
 test_empty (void)
 {
@@ -429,6 +446,7 @@ main (int    argc,
   g_test_add_func ("/reader/punctuation", test_punctuation);
   g_test_add_func ("/reader/dates", test_dates);
   g_test_add_func ("/reader/letterhead", test_letterhead);
+  g_test_add_func ("/reader/pdf-spaces", test_pdf_spaces);
   g_test_add_func ("/reader/empty", test_empty);
   return g_test_run ();
 }
