@@ -7,7 +7,7 @@ PACKAGES="build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxlsxwriter-dev
   libxml2-dev libpoppler-glib-dev libarchive-dev libjson-glib-dev
   xvfb xauth dbus-daemon at-spi2-core librsvg2-common fonts-noto-cjk locales
-  desktop-file-utils appstream python3 python3-openpyxl"
+  desktop-file-utils appstream python3 python3-openpyxl python3-xlsxwriter"
 
 missing=""
 for p in $PACKAGES; do
