@@ -5,8 +5,9 @@
  * per part, and two charts), 问题清单 (every problem and form finding), then one 评分表 per
  * report — or, above the sheet limit, one 评分明细 sheet with every report's items.
  *
- * Large projects: the workbook is written in libxlsxwriter's constant_memory mode, which
- * keeps one row per sheet in memory and requires each sheet's rows in order. Reports are
+ * Large projects (more than PC_EXPORT_CONSTANT_MEMORY_ABOVE reports): the workbook is written
+ * in libxlsxwriter's constant_memory mode, which keeps one row per sheet in memory and requires
+ * each sheet's rows in order; smaller ones keep their cells in memory and share strings. Reports are
  * fetched one at a time: each report's scorecard is written whole and its register rows
  * appended, and only a small summary row (numbers and names) is kept, because the ranks are
  * known only once every report is scored; the summary is written last. Column widths are
@@ -173,16 +174,23 @@ put_text (Writer     *w,
           const char *text,
           lxw_format *format)
 {
-  g_autofree char *clean = pc_export_clean_text (text);
+  g_autofree char *clean = NULL;
+  guint width = 0;
 
   g_assert (col < MAX_COLUMNS);
-  if (clean[0] == '\0')
+  if (!pc_export_text_is_clean (text, &width))
+    {
+      clean = pc_export_clean_text (text);
+      width = pc_export_text_width (clean);
+      text = clean;
+    }
+  if (text[0] == '\0')
     {
       note_error (w, worksheet_write_blank (sheet->ws, row, col, format));
       return;
     }
-  sheet->widths[col] = MAX (sheet->widths[col], pc_export_text_width (clean));
-  note_error (w, worksheet_write_string (sheet->ws, row, col, clean, format));
+  sheet->widths[col] = MAX (sheet->widths[col], width);
+  note_error (w, worksheet_write_string (sheet->ws, row, col, text, format));
 }
 
 static void
@@ -1002,6 +1010,23 @@ set_write_error (Writer      *w,
  * Writes the workbook to a temporary file beside @path and renames it into place, so that
  * an error or a cancellation leaves no half-written workbook.
  */
+/**
+ * pc_export_uses_constant_memory:
+ * @options: (nullable): the export options
+ *
+ * Returns: whether a workbook of @n_reports reports is written in constant_memory mode
+ */
+gboolean
+pc_export_uses_constant_memory (const PcExportOptions *options,
+                                guint                  n_reports)
+{
+  PcExportMemory memory = options ? options->memory : PC_EXPORT_MEMORY_AUTO;
+
+  if (memory == PC_EXPORT_MEMORY_AUTO)
+    return n_reports > PC_EXPORT_CONSTANT_MEMORY_ABOVE;
+  return memory == PC_EXPORT_MEMORY_CONSTANT;
+}
+
 gboolean
 pc_export_xlsx_write (const char             *path,
                       PcChecklist            *checklist,
@@ -1016,7 +1041,7 @@ pc_export_xlsx_write (const char             *path,
 {
   g_auto(Writer) w = { 0 };
   g_autofree char *tmp_path = NULL;
-  lxw_workbook_options wb_options = { .constant_memory = LXW_TRUE };
+  lxw_workbook_options wb_options = { 0 };
   guint limit;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1024,11 +1049,9 @@ pc_export_xlsx_write (const char             *path,
   g_return_val_if_fail (fetch != NULL || n_reports == 0, FALSE);
 
   limit = options && options->sheet_limit ? options->sheet_limit : PC_EXPORT_DEFAULT_SHEET_LIMIT;
+  wb_options.constant_memory = pc_export_uses_constant_memory (options, n_reports) ? LXW_TRUE : LXW_FALSE;
   if (options)
-    {
-      wb_options.constant_memory = options->constant_memory ? LXW_TRUE : LXW_FALSE;
-      wb_options.tmpdir = (char *) options->tmpdir;
-    }
+    wb_options.tmpdir = (char *) options->tmpdir;
   w.checklist = checklist;
   w.n_chapters = pc_checklist_get_n_chapters (checklist);
   w.n_parts = w.n_chapters + 1;

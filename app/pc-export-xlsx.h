@@ -102,11 +102,23 @@ typedef struct
   char       *grade;
 } PcExportCard;
 
+/* Above this many reports the workbook is written in libxlsxwriter's constant_memory
+ * mode: rows go to disk as they are written. Below it, cells are kept in memory and the
+ * strings shared, which is faster and makes a file half the size. */
+#define PC_EXPORT_CONSTANT_MEMORY_ABOVE 2000
+
+typedef enum
+{
+  PC_EXPORT_MEMORY_AUTO,      /* constant memory above PC_EXPORT_CONSTANT_MEMORY_ABOVE reports */
+  PC_EXPORT_MEMORY_NORMAL,
+  PC_EXPORT_MEMORY_CONSTANT,
+} PcExportMemory;
+
 typedef struct
 {
-  guint     sheet_limit;      /* 0: PC_EXPORT_DEFAULT_SHEET_LIMIT */
-  gboolean  constant_memory;  /* libxlsxwriter's constant_memory mode (default on for the helpers) */
-  const char *tmpdir;         /* nullable */
+  guint           sheet_limit;  /* 0: PC_EXPORT_DEFAULT_SHEET_LIMIT */
+  PcExportMemory  memory;
+  const char     *tmpdir;       /* nullable */
 } PcExportOptions;
 
 /* Returns the card of report @index (transfer full), or %NULL with @error set. */
@@ -157,6 +169,8 @@ gboolean       pc_export_xlsx_reports     (GPtrArray            *reports,
 /* The pure parts, public for the tests. */
 char          *pc_export_clean_text       (const char           *text);
 guint          pc_export_text_width       (const char           *text);
+gboolean       pc_export_text_is_clean    (const char           *text,
+                                           guint                *width);
 char          *pc_export_sheet_name       (const char           *wanted,
                                            GHashTable           *used);
 char          *pc_export_column_name      (guint                 col);
@@ -166,5 +180,8 @@ const char    *pc_export_severity_label   (PcSeverity            severity);
 const char    *pc_export_status_label     (PcStatus              status);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcExportCard, pc_export_card_free)
+
+gboolean pc_export_uses_constant_memory (const PcExportOptions *options,
+                                         guint                  n_reports);
 
 G_END_DECLS

@@ -257,13 +257,14 @@ main (int    argc,
   g_autofree char *py_stdout = NULL;
   const char *name;
   Cards source;
-  PcExportOptions options = { .constant_memory = TRUE };
+  PcExportOptions options = { .memory = PC_EXPORT_MEMORY_AUTO };
   g_auto(GStrv) envp = g_get_environ ();
   double rss_before, c_seconds, py_seconds = 0, py_total;
   GStatBuf st = { 0 };
   gint64 t0;
   int status = 0;
-  const char *py_argv[] = { "/usr/bin/python3", PC_BENCH_BASELINE, json, py_out, NULL };
+  const char *py_argv[] = { "/usr/bin/python3", PC_BENCH_BASELINE, json, py_out,
+                            pc_export_uses_constant_memory (NULL, n) ? "constant" : "normal", NULL };
 
   reports_dir = g_build_filename (corpus ? corpus : "../shared/corpus", "reports", NULL);
   if ((dir = g_dir_open (reports_dir, 0, &error)) == NULL)
@@ -307,6 +308,8 @@ main (int    argc,
     }
   c_seconds = (g_get_monotonic_time () - t0) / 1e6;
   g_stat (out, &st);
+  printf ("mode: %s (both writers)\n",
+          pc_export_uses_constant_memory (&options, n) ? "constant_memory" : "in memory, shared strings");
   printf ("pingcha (libxlsxwriter): %u reports × 35 items: %.3f s, %.1f MB written, peak RSS %.1f MB "
           "(%.1f MB before the export, cards prepared)\n",
           n, c_seconds, st.st_size / 1e6, max_rss_mb (RUSAGE_SELF), rss_before);

@@ -39,6 +39,42 @@ test_clean_text (void)
   g_assert_true (g_str_has_suffix (cut, "…"));
 }
 
+/* The fast path writes text as it is only when cleaning would not change it, and
+ * measures it as pc_export_text_width() does. */
+static void
+test_text_is_clean (void)
+{
+  const char *samples[] = {
+    "依法行政", "=SUM(A1:A3)", "第一行\n第二行更长一些", "ISO 9001", "", "全角（括号）和“引号”",
+    "a\x01b", "ok\xff\xfe", "x\xef\xbf\xbey", "tab\there", "emoji \xf0\x9f\x98\x80",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *clean = pc_export_clean_text (samples[i]);
+      guint width = G_MAXUINT;
+      gboolean fast = pc_export_text_is_clean (samples[i], &width);
+
+      g_assert_cmpint (fast, ==, g_str_equal (clean, samples[i]));
+      if (fast)
+        g_assert_cmpuint (width, ==, pc_export_text_width (samples[i]));
+    }
+  g_assert_false (pc_export_text_is_clean (NULL, NULL));
+}
+
+static void
+test_memory_mode (void)
+{
+  PcExportOptions normal = { .memory = PC_EXPORT_MEMORY_NORMAL };
+  PcExportOptions constant = { .memory = PC_EXPORT_MEMORY_CONSTANT };
+
+  g_assert_false (pc_export_uses_constant_memory (NULL, 1000));
+  g_assert_false (pc_export_uses_constant_memory (NULL, PC_EXPORT_CONSTANT_MEMORY_ABOVE));
+  g_assert_true (pc_export_uses_constant_memory (NULL, PC_EXPORT_CONSTANT_MEMORY_ABOVE + 1));
+  g_assert_false (pc_export_uses_constant_memory (&normal, 100000));
+  g_assert_true (pc_export_uses_constant_memory (&constant, 1));
+}
+
 static void
 test_text_width (void)
 {
@@ -220,6 +256,19 @@ count_progress (guint    done,
   (*calls)++;
 }
 
+/* A sheet's XML followed by the shared strings: a small workbook shares its strings, so
+ * a cell's text may stand in either. The register never holds a formula. */
+static char *
+read_sheet_text (const char *path,
+                 const char *member)
+{
+  g_autofree char *sheet = read_member (path, member);
+  g_autofree char *shared = read_member (path, "xl/sharedStrings.xml");
+
+  g_assert_nonnull (sheet);
+  return g_strconcat (sheet, shared ? shared : "", NULL);
+}
+
 static void
 test_project (Fixture       *fx,
               gconstpointer  data)
@@ -244,8 +293,7 @@ test_project (Fixture       *fx,
 
   /* The register: the reviewer's text is a string even when it looks like a formula, and
    * the control character is gone. */
-  reg = read_member (out, "xl/worksheets/sheet3.xml");
-  g_assert_nonnull (reg);
+  reg = read_sheet_text (out, "xl/worksheets/sheet3.xml");
   g_assert_nonnull (strstr (reg, "<t>=HYPERLINK(\"http://example.com\",\"x\") 执法数据缺失</t>"));
   g_assert_null (strstr (reg, "<f>HYPERLINK"));
   g_assert_nonnull (strstr (reg, "<t>=SUM(A1:A2) quoted</t>"));
@@ -256,7 +304,7 @@ test_project (Fixture       *fx,
   g_assert_nonnull (strstr (reg, "<t>2025-03-01</t>"));
 
   /* The scorecard of the first report has the problem on item 13. */
-  card = read_member (out, "xl/worksheets/sheet4.xml");
+  card = read_sheet_text (out, "xl/worksheets/sheet4.xml");
   g_assert_nonnull (card);
   g_assert_nonnull (strstr (card, "执法数据缺失"));
   g_assert_nonnull (strstr (card, "<f>SUM(G5:G39)</f>"));
@@ -339,7 +387,7 @@ test_sheet_limit (void)
   g_autofree char *out = g_build_filename (dir, "limit.xlsx", NULL);
   g_autofree char *workbook = NULL;
   g_autofree char *details = NULL;
-  PcExportOptions options = { .sheet_limit = 2, .constant_memory = TRUE };
+  PcExportOptions options = { .sheet_limit = 2, .memory = PC_EXPORT_MEMORY_CONSTANT };
   Cards cards = { reports, checklist, engine };
 
   g_assert_no_error (error);
@@ -364,6 +412,8 @@ main (int    argc,
 
   g_test_add_func ("/export/text/clean", test_clean_text);
   g_test_add_func ("/export/text/width", test_text_width);
+  g_test_add_func ("/export/text/is-clean", test_text_is_clean);
+  g_test_add_func ("/export/memory-mode", test_memory_mode);
   g_test_add_func ("/export/sheet-name", test_sheet_name);
   g_test_add_func ("/export/column-name", test_column_name);
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
