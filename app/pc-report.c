@@ -16,6 +16,7 @@ struct _PcReport
   gint64          id;
   char           *text;
   guint           length;
+  guint          *checkpoints;   /* byte offset of every CHECKPOINT_STRIDE-th character, lazily */
   char           *title;
   char           *agency;
   guint           year;
@@ -55,6 +56,7 @@ pc_report_finalize (GObject *object)
   PcReport *self = (PcReport *) object;
 
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->checkpoints, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->agency, g_free);
   g_clear_pointer (&self->published, g_free);
@@ -154,6 +156,36 @@ pc_report_init (PcReport *self)
   self->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_part_unref);
 }
 
+#define CHECKPOINT_STRIDE 256
+
+/* Built with the text and never changed after, so a report can be sliced from any thread. */
+static void
+index_text (PcReport *self)
+{
+  const char *p = self->text;
+  guint n = self->length / CHECKPOINT_STRIDE + 1;
+
+  g_free (self->checkpoints);
+  self->checkpoints = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      self->checkpoints[i] = (guint) (p - self->text);
+      if (i + 1 < n)
+        p = g_utf8_offset_to_pointer (p, CHECKPOINT_STRIDE);
+    }
+}
+
+/* Character offset to pointer without walking the whole text each time: slices are cut
+ * for every evidence quote, annotation and scorecard row. */
+static const char *
+pointer_at (PcReport *self,
+            guint     offset)
+{
+  guint k = offset / CHECKPOINT_STRIDE;
+
+  return g_utf8_offset_to_pointer (self->text + self->checkpoints[k], offset - k * CHECKPOINT_STRIDE);
+}
+
 /**
  * pc_report_new:
  * @text: the clean text, valid UTF-8
@@ -172,6 +204,7 @@ pc_report_new (const char *text)
   self = g_object_new (PC_TYPE_REPORT, NULL);
   self->text = g_strdup (text);
   self->length = (guint) g_utf8_strlen (text, -1);
+  index_text (self);
   return self;
 }
 
@@ -223,7 +256,7 @@ pc_report_dup_slice (PcReport *self,
 
   range.end = MIN (range.end, self->length);
   range.start = MIN (range.start, range.end);
-  start = g_utf8_offset_to_pointer (self->text, range.start);
+  start = pointer_at (self, range.start);
   end = g_utf8_offset_to_pointer (start, range.end - range.start);
   return g_strndup (start, end - start);
 }
@@ -462,4 +495,5 @@ _pc_report_replace_text (PcReport   *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
+  index_text (self);
 }

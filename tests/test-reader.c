@@ -418,6 +418,36 @@ test_pdf_spaces (void)
   g_assert_nonnull (strstr (pc_report_get_text (report), "ISO 9001"));
 }
 
+/* Slices are cut through an index of the text; every range must give the same
+ * characters as counting from the start does. */
+static void
+test_slices (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PcReport) report = NULL;
+  glong length;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, i % 3 ? "依法行政" : "ab\xf0\x9f\x98\x80c");
+  report = pc_report_new (text->str);
+  length = g_utf8_strlen (text->str, -1);
+  g_assert_cmpuint (pc_report_get_length (report), ==, length);
+  for (guint start = 0; start < (guint) length; start += 37)
+    for (guint span = 0; span < 600 && start + span <= (guint) length; span += 97)
+      {
+        g_autofree char *got = pc_report_dup_slice (report, (PcRange) { start, start + span });
+        g_autofree char *want = g_utf8_substring (text->str, start, start + span);
+
+        g_assert_cmpstr (got, ==, want);
+      }
+  /* out of range is clamped */
+  {
+    g_autofree char *tail = pc_report_dup_slice (report, (PcRange) { length - 2, length + 50 });
+    g_autofree char *want = g_utf8_substring (text->str, length - 2, length);
+    g_assert_cmpstr (tail, ==, want);
+  }
+}
+
 static void
 test_empty (void)
 {
@@ -447,6 +477,7 @@ main (int    argc,
   g_test_add_func ("/reader/dates", test_dates);
   g_test_add_func ("/reader/letterhead", test_letterhead);
   g_test_add_func ("/reader/pdf-spaces", test_pdf_spaces);
+  g_test_add_func ("/reader/slices", test_slices);
   g_test_add_func ("/reader/empty", test_empty);
   return g_test_run ();
 }
