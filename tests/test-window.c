@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "pc-application.h"
+#include "pc-library-item.h"
 #include "pc-project.h"
 #include "pc-window-private.h"
 
@@ -121,8 +122,8 @@ find_report (PcWindow   *window,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PcReport) report = g_list_model_get_item (reports, i);
-      const char *source = pc_report_get_source_name (report);
+      g_autoptr(PcLibraryItem) item = g_list_model_get_item (reports, i);
+      const char *source = pc_report_get_source_name (pc_library_item_get_report (item));
 
       if (source != NULL && g_str_has_prefix (source, stem))
         return i;

@@ -10,43 +10,10 @@
 #include <glib/gstdio.h>
 
 #include "pc-labels.h"
+#include "pc-library-item.h"
 #include "pc-project-worker.h"
+#include "pc-review-state.h"
 #include "pc-window-private.h"
-
-struct _PcWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkSpinner           *busy_spinner;
-  GtkProgressBar       *progress_bar;
-  GtkStack             *stack;
-  AdwStatusPage        *busy_page;
-  GtkListView          *reports_view;
-  GtkSingleSelection   *reports_selection;
-  GtkListView          *sections_view;
-  GtkSingleSelection   *sections_selection;
-  GtkTextView          *text_view;
-  GtkTextBuffer        *text_buffer;
-
-  GSettings            *settings;
-  GListStore           *reports;
-  PcProjectWorker      *worker;
-  GCancellable         *cancellable;
-  char                 *project_path;
-  char                **seed_paths;
-  GtkTextMark          *scroll_mark;
-  GtkTextTag           *heading1_tag;
-  GtkTextTag           *heading2_tag;
-  GtkTextTag           *number_missing_tag;
-  gint64                selected_id;
-  guint                 scroll_source;
-
-  guint                 loading : 1;
-  guint                 importing : 1;
-};
 
 G_DEFINE_FINAL_TYPE (PcWindow, pc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -61,9 +28,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload_reports (PcWindow *self);
 
-static void
-show_toast (PcWindow   *self,
-            const char *message)
+void
+_pc_window_show_toast (PcWindow   *self,
+                       const char *message)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (escaped);
@@ -72,9 +39,9 @@ show_toast (PcWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_error (PcWindow     *self,
-            const GError *error)
+void
+_pc_window_show_error (PcWindow     *self,
+                       const GError *error)
 {
   AdwToast *toast;
   g_autofree char *escaped = NULL;
@@ -117,7 +84,7 @@ update_state (PcWindow *self)
                              self->importing ? _("Importing Reports…") : _("Opening Project…"));
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), self->importing);
+  gtk_widget_set_visible (self->progress_box, self->importing);
 
   if (self->project_path != NULL)
     {
@@ -125,19 +92,20 @@ update_state (PcWindow *self)
       g_autofree char *name = pc_labels_project_name (self->project_path, samples);
       g_autofree char *subtitle = pc_labels_project_subtitle (n_reports);
 
-      adw_window_title_set_title (self->window_title, name);
-      adw_window_title_set_subtitle (self->window_title, self->loading ? "" : subtitle);
+      adw_view_switcher_title_set_title (self->window_title, name);
+      adw_view_switcher_title_set_subtitle (self->window_title, self->loading ? "" : subtitle);
       gtk_window_set_title (GTK_WINDOW (self), name);
     }
   else
     {
-      adw_window_title_set_title (self->window_title, _("Pingcha"));
-      adw_window_title_set_subtitle (self->window_title, "");
+      adw_view_switcher_title_set_title (self->window_title, _("Pingcha"));
+      adw_view_switcher_title_set_subtitle (self->window_title, "");
       gtk_window_set_title (GTK_WINDOW (self), _("Pingcha"));
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->worker != NULL && !self->loading && !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->importing);
 }
 
 static void
@@ -154,137 +122,138 @@ set_busy (PcWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static GListModel *
-create_section_children_cb (gpointer item,
-                            gpointer user_data)
-{
-  PcSection *section = item;
-
-  if (pc_section_get_n_children (section) == 0)
-    return NULL;
-  return g_object_ref (pc_section_get_children (section));
-}
-
-static void
-apply_heading_tags (PcWindow *self,
-                    PcReport *report)
-{
-  g_autoptr(GArray) spans = pc_labels_heading_spans (report);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (self->text_buffer, &start, &end);
-  gtk_text_buffer_remove_all_tags (self->text_buffer, &start, &end);
-
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const PcHeadingSpan *span = &g_array_index (spans, PcHeadingSpan, i);
-      gboolean is_inline = pc_section_get_flags (span->section) & PC_SECTION_FLAG_INLINE;
-      GtkTextTag *tag = (span->level == 1 && !is_inline) ? self->heading1_tag : self->heading2_tag;
-
-      gtk_text_buffer_get_iter_at_offset (self->text_buffer, &start, span->range.start);
-      gtk_text_buffer_get_iter_at_offset (self->text_buffer, &end, span->range.end);
-      gtk_text_buffer_apply_tag (self->text_buffer, tag, &start, &end);
-      if (span->number_missing)
-        gtk_text_buffer_apply_tag (self->text_buffer, self->number_missing_tag, &start, &end);
-    }
-}
-
-static gboolean
-scroll_to_mark_cb (gpointer user_data)
-{
-  PcWindow *self = user_data;
-
-  self->scroll_source = 0;
-  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
-  return G_SOURCE_REMOVE;
-}
-
-/* GtkTextView lays out new text in idle chunks at a higher priority; scrolling before that
- * is done aims at estimated line heights and lands in the wrong place. */
-static void
-scroll_to_mark_later (PcWindow *self)
-{
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
-  self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_mark_cb, self, NULL);
-}
-
-static void
-show_report (PcWindow *self,
-             PcReport *report)
-{
-  g_autoptr(GtkTreeListModel) tree = NULL;
-  GtkTextIter start;
-
-  if (report == NULL)
-    {
-      self->selected_id = 0;
-      gtk_single_selection_set_model (self->sections_selection, NULL);
-      gtk_text_buffer_set_text (self->text_buffer, "", 0);
-      return;
-    }
-
-  self->selected_id = pc_report_get_id (report);
-  tree = gtk_tree_list_model_new (g_object_ref (pc_report_get_sections (report)),
-                                  FALSE, TRUE, create_section_children_cb, NULL, NULL);
-  gtk_single_selection_set_model (self->sections_selection, G_LIST_MODEL (tree));
-
-  gtk_text_buffer_begin_irreversible_action (self->text_buffer);
-  gtk_text_buffer_set_text (self->text_buffer, pc_report_get_text (report), -1);
-  apply_heading_tags (self, report);
-  gtk_text_buffer_end_irreversible_action (self->text_buffer);
-
-  gtk_text_buffer_get_start_iter (self->text_buffer, &start);
-  gtk_text_buffer_place_cursor (self->text_buffer, &start);
-  gtk_text_buffer_move_mark (self->text_buffer, self->scroll_mark, &start);
-  scroll_to_mark_later (self);
-}
-
-static void
-scroll_to_section (PcWindow  *self,
-                   PcSection *section)
-{
-  PcRange heading = pc_section_get_heading (section);
-  GtkTextIter start, end;
-
-  if (heading.end <= heading.start)
-    heading = (PcRange) { pc_section_get_range (section).start, pc_section_get_range (section).start };
-
-  gtk_text_buffer_get_iter_at_offset (self->text_buffer, &start, heading.start);
-  gtk_text_buffer_get_iter_at_offset (self->text_buffer, &end, heading.end);
-  gtk_text_buffer_select_range (self->text_buffer, &start, &end);
-  gtk_text_buffer_move_mark (self->text_buffer, self->scroll_mark, &start);
-  scroll_to_mark_later (self);
-}
-
+/* The position of report @id in the filtered library. */
 static guint
 find_report (PcWindow *self,
              gint64    id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reports));
+  GListModel *model = G_LIST_MODEL (self->library_filter_model);
+  guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PcReport) report = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
+      g_autoptr(PcLibraryItem) item = g_list_model_get_item (model, i);
 
-      if (pc_report_get_id (report) == id)
+      if (pc_report_get_id (pc_library_item_get_report (item)) == id)
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
+}
+
+void
+_pc_window_select_report_id (PcWindow *self,
+                             gint64    id)
+{
+  guint position = find_report (self, id);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      /* Hidden by the filters: show every report again. */
+      gtk_editable_set_text (GTK_EDITABLE (self->library_search), "");
+      gtk_drop_down_set_selected (self->year_dropdown, 0);
+      gtk_drop_down_set_selected (self->agency_dropdown, 0);
+      position = find_report (self, id);
+    }
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->reports_selection, position);
+}
+
+static int
+compare_years_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  return (int) GPOINTER_TO_UINT (*(gpointer *) b) - (int) GPOINTER_TO_UINT (*(gpointer *) a);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The filter dropdowns list the years and agencies of the reports, after "all". */
+static void
+update_filter_choices (PcWindow  *self,
+                       GPtrArray *reports)
+{
+  g_autoptr(GPtrArray) years = g_ptr_array_new ();
+  g_autoptr(GPtrArray) agencies = g_ptr_array_new ();
+  g_autoptr(GPtrArray) year_labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PcReport *report = g_ptr_array_index (reports, i);
+      gpointer year = GUINT_TO_POINTER (pc_report_get_year (report));
+      const char *agency = pc_report_get_agency (report);
+
+      if (year != NULL && !g_ptr_array_find (years, year, NULL))
+        g_ptr_array_add (years, year);
+      if (agency != NULL && *agency != '\0' &&
+          !g_ptr_array_find_with_equal_func (agencies, agency, g_str_equal, NULL))
+        g_ptr_array_add (agencies, (gpointer) agency);
+    }
+  g_ptr_array_sort (years, compare_years_desc);
+  g_ptr_array_sort (agencies, compare_strings);
+
+  g_ptr_array_add (year_labels, g_strdup (_("All years")));
+  for (guint i = 0; i < years->len; i++)
+    g_ptr_array_add (year_labels, g_strdup_printf ("%u", GPOINTER_TO_UINT (years->pdata[i])));
+  g_ptr_array_add (year_labels, NULL);
+  g_ptr_array_insert (agencies, 0, (gpointer) _("All agencies"));
+  g_ptr_array_add (agencies, NULL);
+
+  gtk_string_list_splice (self->years, 0, g_list_model_get_n_items (G_LIST_MODEL (self->years)),
+                          (const char * const *) year_labels->pdata);
+  gtk_string_list_splice (self->agencies, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->agencies)),
+                          (const char * const *) agencies->pdata);
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  gtk_drop_down_set_selected (self->agency_dropdown, 0);
 }
 
 static void
 publish_reports (PcWindow  *self,
                  GPtrArray *reports)
 {
-  gint64 keep_id = self->selected_id;
-  guint position;
+  gint64 keep_id = self->selected_id ? self->selected_id : self->restore_report_id;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
+  for (guint i = 0; i < reports->len; i++)
+    g_ptr_array_add (items, pc_library_item_new (g_ptr_array_index (reports, i)));
+  update_filter_choices (self, reports);
   g_list_store_splice (self->reports, 0, g_list_model_get_n_items (G_LIST_MODEL (self->reports)),
-                       reports->pdata, reports->len);
+                       items->pdata, items->len);
+  self->restore_report_id = 0;
+  if (keep_id != 0)
+    _pc_window_select_report_id (self, keep_id);
+  _pc_window_refresh_summaries (self);
+}
 
-  position = keep_id != 0 ? find_report (self, keep_id) : GTK_INVALID_LIST_POSITION;
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->reports_selection, position);
+static gboolean
+library_filter_cb (gpointer item,
+                   gpointer user_data)
+{
+  PcWindow *self = user_data;
+  guint year_index = gtk_drop_down_get_selected (self->year_dropdown);
+  guint agency_index = gtk_drop_down_get_selected (self->agency_dropdown);
+  const char *year = year_index > 0 && year_index != GTK_INVALID_LIST_POSITION
+                     ? gtk_string_list_get_string (self->years, year_index) : NULL;
+  const char *agency = agency_index > 0 && agency_index != GTK_INVALID_LIST_POSITION
+                       ? gtk_string_list_get_string (self->agencies, agency_index) : NULL;
+
+  return pc_review_state_report_matches (pc_library_item_get_report (item),
+                                         gtk_editable_get_text (GTK_EDITABLE (self->library_search)),
+                                         year ? (guint) g_ascii_strtoull (year, NULL, 10) : 0,
+                                         agency);
+}
+
+static void
+on_library_filter_changed_cb (PcWindow *self)
+{
+  g_assert (PC_IS_WINDOW (self));
+
+  gtk_filter_changed (GTK_FILTER (self->library_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -319,12 +288,12 @@ report_import_summary (PcWindow        *self,
       message = g_strdup_printf (ngettext ("Imported %u report", "Imported %u reports",
                                            summary->imported),
                                  summary->imported);
-      show_toast (self, message);
+      _pc_window_show_toast (self, message);
     }
 
   /* One toast a file, as the overlay queues them; a long list would never end. */
   for (guint i = 0; summary->errors != NULL && i < MIN (summary->errors->len, 3); i++)
-    show_toast (self, g_ptr_array_index (summary->errors, i));
+    _pc_window_show_toast (self, g_ptr_array_index (summary->errors, i));
   if (summary->errors != NULL && summary->errors->len > 3)
     {
       guint more = summary->errors->len - 3;
@@ -332,7 +301,7 @@ report_import_summary (PcWindow        *self,
                                                          "%u more files were not imported",
                                                          more),
                                                more);
-      show_toast (self, rest);
+      _pc_window_show_toast (self, rest);
     }
 }
 
@@ -346,13 +315,14 @@ on_import_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   summary = pc_project_worker_import_finish (PC_PROJECT_WORKER (source), result, &error);
-  if (summary == NULL && is_stale (self, source, error))
-    return;
   if ((PcProjectWorker *) source != self->worker)
     return;
+  g_clear_object (&self->import_cancellable);
 
-  if (summary == NULL)
-    show_error (self, error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _pc_window_show_toast (self, _("Import cancelled"));
+  else if (summary == NULL)
+    _pc_window_show_error (self, error);
   else
     report_import_summary (self, summary);
 
@@ -376,7 +346,7 @@ on_list_reports_cb (GObject      *source,
     return;
 
   if (reports == NULL)
-    show_error (self, error);
+    _pc_window_show_error (self, error);
   else
     publish_reports (self, reports);
 
@@ -404,6 +374,104 @@ reload_reports (PcWindow *self)
                                         on_list_reports_cb, g_object_ref (self));
 }
 
+#define MAX_RECENT 8
+
+static void
+rebuild_recent_menu (PcWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static void
+remember_recent (PcWindow   *self,
+                 const char *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *samples = pc_application_dup_samples_path ();
+  guint n = 1;
+
+  if (g_str_equal (path, samples))
+    return;
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], path))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
+}
+
+static void
+pc_window_actions_open_recent_cb (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  pc_window_open_project (PC_WINDOW (widget), g_variant_get_string (param, NULL), NULL);
+}
+
+static void
+pc_window_actions_cancel_import_cb (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  PcWindow *self = PC_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+/* Dropped files: a project opens, reports are imported. */
+static gboolean
+on_drop_cb (PcWindow      *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GSList *files;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+
+  g_assert (PC_IS_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path == NULL)
+        continue;
+      if (g_str_has_suffix (path, ".db") && l->next == NULL && l == files)
+        {
+          pc_window_open_project (self, path, NULL);
+          return TRUE;
+        }
+      g_strv_builder_add (builder, path);
+    }
+  paths = g_strv_builder_end (builder);
+  if (paths[0] == NULL || self->worker == NULL)
+    return FALSE;
+  pc_window_import (self, (const char * const *) paths);
+  return TRUE;
+}
+
 static void
 on_open_cb (GObject      *source,
             GAsyncResult *result,
@@ -416,7 +484,7 @@ on_open_cb (GObject      *source,
     {
       if (is_stale (self, source, error))
         return;
-      show_error (self, error);
+      _pc_window_show_error (self, error);
       g_clear_object (&self->worker);
       g_clear_pointer (&self->project_path, g_free);
       g_clear_pointer (&self->seed_paths, g_strfreev);
@@ -428,7 +496,29 @@ on_open_cb (GObject      *source,
     return;
 
   g_settings_set_string (self->settings, "last-project", self->project_path);
+  remember_recent (self, self->project_path);
   reload_reports (self);
+}
+
+static void
+on_session_open_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcReviewSession) session = pc_review_session_open_finish (result, &error);
+
+  if (session == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->worker != NULL)
+        _pc_window_show_error (self, error);
+      return;
+    }
+  if (self->project_path == NULL || self->session != NULL ||
+      g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  _pc_window_review_set_session (self, session);
 }
 
 static void
@@ -436,27 +526,13 @@ on_reports_selection_notify_cb (PcWindow           *self,
                                 GParamSpec         *pspec,
                                 GtkSingleSelection *selection)
 {
-  g_assert (PC_IS_WINDOW (self));
-
-  show_report (self, gtk_single_selection_get_selected_item (selection));
-}
-
-static void
-on_sections_view_activate_cb (PcWindow    *self,
-                              guint        position,
-                              GtkListView *view)
-{
-  g_autoptr(GtkTreeListRow) row = NULL;
-  g_autoptr(PcSection) section = NULL;
+  PcLibraryItem *item = gtk_single_selection_get_selected_item (selection);
 
   g_assert (PC_IS_WINDOW (self));
 
-  row = g_list_model_get_item (G_LIST_MODEL (self->sections_selection), position);
-  if (row == NULL)
-    return;
-  section = gtk_tree_list_row_get_item (row);
-  scroll_to_section (self, section);
+  _pc_window_review_show_report (self, item ? pc_library_item_get_report (item) : NULL);
 }
+
 
 /* Closures of the list item factories in pc-window.ui; @item may be NULL while unbound. */
 
@@ -644,7 +720,7 @@ on_project_files_removed_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (self, error);
+      _pc_window_show_error (self, error);
       return;
     }
   pc_window_open_project (self, g_task_get_task_data (G_TASK (result)), NULL);
@@ -701,6 +777,14 @@ restore_window_state (PcWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 640), MAX (height, 480));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->library_paned,
+                          g_settings_get_int (self->settings, "library-pane-position"));
+  gtk_paned_set_position (self->sidebar_paned,
+                          g_settings_get_int (self->settings, "sidebar-pane-position"));
+  gtk_paned_set_position (self->reader_paned,
+                          g_settings_get_int (self->settings, "reader-pane-position"));
+  gtk_paned_set_position (pc_checklist_panel_get_paned (self->checklist_panel),
+                          g_settings_get_int (self->settings, "outline-pane-position"));
 }
 
 static void
@@ -718,6 +802,16 @@ save_window_state (PcWindow *self)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_set_int (self->settings, "library-pane-position",
+                      gtk_paned_get_position (self->library_paned));
+  g_settings_set_int (self->settings, "sidebar-pane-position",
+                      gtk_paned_get_position (self->sidebar_paned));
+  g_settings_set_int (self->settings, "reader-pane-position",
+                      gtk_paned_get_position (self->reader_paned));
+  g_settings_set_int (self->settings, "outline-pane-position",
+                      gtk_paned_get_position (pc_checklist_panel_get_paned (self->checklist_panel)));
+  if (self->selected_id != 0)
+    g_settings_set_int64 (self->settings, "last-report", self->selected_id);
   g_settings_apply (self->settings);
 }
 
@@ -736,9 +830,11 @@ pc_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  _pc_window_review_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_WINDOW);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->import_cancellable);
   g_clear_object (&self->worker);
   g_clear_object (&self->reports);
   g_clear_object (&self->settings);
@@ -774,7 +870,7 @@ pc_window_get_property (GObject    *object,
       g_value_set_boolean (value, pc_window_get_busy (self));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      _pc_window_review_get_property (object, prop_id, value, pspec);
     }
 }
 
@@ -799,21 +895,35 @@ pc_window_class_init (PcWindowClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PC_TYPE_LIBRARY_ITEM);
+  g_type_ensure (PC_TYPE_REPORT_VIEW);
+  g_type_ensure (PC_TYPE_CHECKLIST_PANEL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pingcha/Pingcha/pc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, busy_page);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, library_paned);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, reader_paned);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, library_search);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, agency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, years);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, agencies);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, library_filter_model);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, library_filter);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, reports_selection);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sections_view);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sections_selection);
-  gtk_widget_class_bind_template_child (widget_class, PcWindow, text_view);
-  gtk_widget_class_bind_template_child (widget_class, PcWindow, text_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_reports_selection_notify_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_sections_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_library_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_subtitle_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_sections_cb);
@@ -825,8 +935,12 @@ pc_window_class_init (PcWindowClass *klass)
                                    pc_window_actions_new_project_cb);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL,
                                    pc_window_actions_open_project_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s",
+                                   pc_window_actions_open_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL,
                                    pc_window_actions_import_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
+                                   pc_window_actions_cancel_import_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-project", NULL);
@@ -834,36 +948,32 @@ pc_window_class_init (PcWindowClass *klass)
                                        "win.open-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
+
+  _pc_window_review_class_init (widget_class);
 }
 
 static void
 pc_window_init (PcWindow *self)
 {
-  GtkTextIter start;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
-  self->reports = g_list_store_new (PC_TYPE_REPORT);
-  gtk_single_selection_set_model (self->reports_selection, G_LIST_MODEL (self->reports));
+  self->reports = g_list_store_new (PC_TYPE_LIBRARY_ITEM);
+  gtk_custom_filter_set_filter_func (self->library_filter, library_filter_cb, self, NULL);
+  gtk_filter_list_model_set_model (self->library_filter_model, G_LIST_MODEL (self->reports));
 
-  self->heading1_tag = gtk_text_buffer_create_tag (self->text_buffer, "heading-1",
-                                                   "weight", PANGO_WEIGHT_BOLD,
-                                                   "scale", 1.2,
-                                                   "pixels-above-lines", 14,
-                                                   NULL);
-  self->heading2_tag = gtk_text_buffer_create_tag (self->text_buffer, "heading-2",
-                                                   "weight", PANGO_WEIGHT_BOLD,
-                                                   NULL);
-  self->number_missing_tag = gtk_text_buffer_create_tag (self->text_buffer, "number-missing",
-                                                         "underline", PANGO_UNDERLINE_ERROR,
-                                                         "underline-rgba",
-                                                         &(GdkRGBA) { 0.9, 0.6, 0.0, 1.0 },
-                                                         NULL);
-  gtk_text_buffer_get_start_iter (self->text_buffer, &start);
-  self->scroll_mark = gtk_text_buffer_create_mark (self->text_buffer, "scroll", &start, TRUE);
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
 
+  g_signal_connect_object (self->settings, "changed::recent-projects",
+                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+
+  _pc_window_review_init (self);
   restore_window_state (self);
   update_state (self);
 }
@@ -906,13 +1016,17 @@ pc_window_get_busy (PcWindow *self)
  * @seed_paths: (nullable): reports to import when the project holds none yet
  *
  * Shows the project at @path, replacing the one shown before. Opening, listing and
- * importing run on the project's worker thread.
+ * importing run on the project's worker thread; annotations, ratings and decisions on the
+ * review session's.
  */
 void
 pc_window_open_project (PcWindow           *self,
                         const char         *path,
                         const char * const *seed_paths)
 {
+  g_autofree char *last = NULL;
+  g_autofree char *reviewer = NULL;
+
   g_return_if_fail (PC_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
@@ -920,8 +1034,12 @@ pc_window_open_project (PcWindow           *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  last = g_settings_get_string (self->settings, "last-project");
+  self->restore_report_id = g_str_equal (last, path)
+                            ? g_settings_get_int64 (self->settings, "last-report") : 0;
   g_clear_object (&self->worker);
   self->worker = pc_project_worker_new (path);
+  _pc_window_review_set_session (self, NULL);
   g_free (self->project_path);
   self->project_path = g_strdup (path);
   g_strfreev (self->seed_paths);
@@ -932,13 +1050,17 @@ pc_window_open_project (PcWindow           *self,
 
   set_busy (self, TRUE, FALSE);
   pc_project_worker_open_async (self->worker, self->cancellable, on_open_cb, g_object_ref (self));
+  reviewer = g_settings_get_string (self->settings, "reviewer-name");
+  pc_review_session_open_async (path, reviewer, self->cancellable, on_session_open_cb,
+                                g_object_ref (self));
 }
 
 /**
  * pc_window_import:
  * @paths: report files to import into the open project
  *
- * Imports in the background, showing progress; does nothing while another import runs.
+ * Imports in the background, showing progress with a cancel button; does nothing while
+ * another import runs.
  */
 void
 pc_window_import (PcWindow           *self,
@@ -952,9 +1074,13 @@ pc_window_import (PcWindow           *self,
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  g_cancellable_connect (self->cancellable, G_CALLBACK (g_cancellable_cancel),
+                         g_object_ref (self->import_cancellable), g_object_unref);
   set_busy (self, self->loading, TRUE);
   pc_project_worker_import_async (self->worker, paths, on_import_progress_cb, self,
-                                  self->cancellable, on_import_cb, g_object_ref (self));
+                                  self->import_cancellable, on_import_cb, g_object_ref (self));
 }
 
 GListModel *
@@ -982,7 +1108,7 @@ GtkTextView *
 _pc_window_get_text_view (PcWindow *self)
 {
   g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
-  return self->text_view;
+  return GTK_TEXT_VIEW (self->text_view);
 }
 
 const char *
@@ -992,19 +1118,19 @@ _pc_window_get_visible_page (PcWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/**
+ * _pc_window_select_report:
+ * @position: in _pc_window_get_reports(), the unfiltered library
+ */
 void
 _pc_window_select_report (PcWindow *self,
                           guint     position)
 {
-  g_return_if_fail (PC_IS_WINDOW (self));
-  gtk_single_selection_set_selected (self->reports_selection, position);
-}
+  g_autoptr(PcLibraryItem) item = NULL;
 
-void
-_pc_window_activate_section (PcWindow *self,
-                             guint     position)
-{
   g_return_if_fail (PC_IS_WINDOW (self));
-  gtk_single_selection_set_selected (self->sections_selection, position);
-  on_sections_view_activate_cb (self, position, self->sections_view);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->reports), position);
+  if (item != NULL)
+    _pc_window_select_report_id (self, pc_report_get_id (pc_library_item_get_report (item)));
 }
