@@ -13,6 +13,7 @@
 #include "pc-project.h"
 #include "pc-reader.h"
 #include "pingcha-cli-assess.h"
+#include "pingcha-cli-checklist.h"
 #include "pingcha-cli-export.h"
 
 static void
@@ -198,10 +199,12 @@ usage (void)
 {
   g_printerr ("%s\n", _("Usage: pingcha-cli COMMAND [OPTION…]"));
   g_printerr ("\n%s\n", _("Commands:"));
-  g_printerr ("  read [--json] FILE…                %s\n", _("Read reports and show their structure"));
-  g_printerr ("  import --project P.db FILE…        %s\n", _("Import reports into a project"));
-  g_printerr ("  assess [--json] FILE… | --project P.db  %s\n", _("Suggest outline items and score reports"));
-  g_printerr ("  export --xlsx OUT.xlsx FILE… | --project P.db  %s\n", _("Write scorecards, summary and register as an Excel workbook"));
+  g_printerr ("  read [--json] FILE…\n      %s\n", _("Read reports and show their structure"));
+  g_printerr ("  import --project P.db FILE…\n      %s\n", _("Import reports into a project"));
+  g_printerr ("  assess [--json] FILE… | --project P.db\n      %s\n", _("Suggest outline items and score reports"));
+  g_printerr ("  export --xlsx OUT.xlsx FILE… | --project P.db\n      %s\n", _("Write scorecards, summary and register as an Excel workbook"));
+  g_printerr ("  checklist [--project P.db] [--import-json F] [--export-json F] [--export-qdc F]\n      %s\n",
+              _("Show, import or export the checklist reports are scored against"));
 }
 
 int
@@ -229,6 +232,8 @@ main (int    argc,
     return pc_cli_assess (argc, argv);
   if (g_str_equal (argv[1], "export"))
     return pc_cli_export (argc, argv);
+  if (g_str_equal (argv[1], "checklist"))
+    return pc_cli_checklist (argc, argv);
 
   g_printerr (_("Unknown command “%s”\n"), argv[1]);
   usage ();

@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""pingcha-cli end to end: the real binary on the corpus, real fixtures and broken files.
+
+Usage: test_cli.py PINGCHA_CLI   (env PINGCHA_CORPUS_DIR, G_TEST_SRCDIR)
+"""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import xml.dom.minidom
+
+CLI = sys.argv[1]
+CORPUS = os.environ["PINGCHA_CORPUS_DIR"]
+DATA = os.path.join(os.environ["G_TEST_SRCDIR"], "data")
+REPORTS = sorted(os.path.join(CORPUS, "reports", f) for f in os.listdir(os.path.join(CORPUS, "reports")))
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def run(*args, ok=True):
+    p = subprocess.run([CLI, *args], capture_output=True, text=True, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    if ok and p.returncode != 0:
+        raise AssertionError(f"{args}: exit {p.returncode}: {p.stderr}")
+    return p
+
+
+def flat(sections):
+    for s in sections:
+        yield s["level"], s["number"]
+        yield from flat(s.get("children", []))
+
+
+@test
+def read_json_matches_the_expected_tree():
+    for report in REPORTS:
+        name = os.path.basename(report).rsplit(".", 1)[0]
+        got = json.loads(run("read", "--json", report).stdout)
+        want = json.load(open(os.path.join(CORPUS, "expected", name + ".json"), encoding="utf-8"))
+        assert list(flat(got["sections"])) == list(flat(want["sections"])), name
+        assert got["agency"] == want["agency"], name
+
+
+@test
+def broken_files_fail_cleanly():
+    big = tempfile.NamedTemporaryFile(suffix=".txt", delete=False)
+    big.truncate(50 * 1024 * 1024)
+    big.close()
+    try:
+        for path in ["empty.txt", "binary.txt", "truncated.docx", "truncated.pdf", "invalid-utf8.txt", big.name]:
+            p = run("read", os.path.join(DATA, path), ok=False)
+            assert p.returncode == 1, (path, p.returncode)
+            assert p.stderr.strip() and "Traceback" not in p.stderr and "CRITICAL" not in p.stderr, (path, p.stderr)
+    finally:
+        os.unlink(big.name)
+
+
+@test
+def import_counts_duplicates_and_failures_and_keeps_the_project():
+    with tempfile.TemporaryDirectory() as d:
+        db = os.path.join(d, "p.db")
+        run("import", "--project", db, *REPORTS)
+        again = run("import", "--project", db, REPORTS[0], os.path.join(DATA, "empty.txt"), ok=False)
+        assert again.returncode == 1
+        with sqlite3.connect(db) as c:
+            assert c.execute("SELECT count(*) FROM reports").fetchone()[0] == len(REPORTS)
+            assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        garbage = os.path.join(d, "garbage.db")
+        open(garbage, "wb").write(b"not a database" * 100)
+        p = run("import", "--project", garbage, REPORTS[0], ok=False)
+        assert p.returncode == 1 and p.stderr.strip()
+        assert open(garbage, "rb").read() == b"not a database" * 100
+
+
+@test
+def assess_lists_every_outline_item():
+    got = json.loads(run("assess", "--json", REPORTS[0]).stdout)
+    assert [i["item"] for i in got["items"]] == list(range(1, 36))
+    assert 0 <= got["score"]["total"] <= 100
+
+
+@test
+def checklist_round_trips_through_a_project():
+    with tempfile.TemporaryDirectory() as d:
+        db, out, mine, back, qdc = (os.path.join(d, n) for n in ("p.db", "a.json", "b.json", "c.json", "o.qdc"))
+        run("import", "--project", db, REPORTS[0])
+        run("checklist", "--export-json", out)
+        checklist = json.load(open(out, encoding="utf-8"))
+        checklist["version"] = "province-2026"
+        checklist["items"][0]["weight"] = 3
+        json.dump(checklist, open(mine, "w", encoding="utf-8"), ensure_ascii=False)
+        run("checklist", "--project", db, "--import-json", mine)
+        run("checklist", "--project", db, "--export-json", back)
+        stored = json.load(open(back, encoding="utf-8"))
+        assert stored["version"] == "province-2026"
+        assert stored["items"][0]["weight"] == 3
+        run("checklist", "--project", db, "--export-qdc", qdc)
+        codes = xml.dom.minidom.parse(qdc).getElementsByTagName("Code")
+        assert sum(c.getAttribute("isCodable") == "true" for c in codes) == 35
+        bad = run("checklist", "--project", db, "--import-json", REPORTS[0], ok=False)
+        assert bad.returncode == 1 and bad.stderr.strip()
+
+
+print(f"1..{len(tests)}")
+failed = 0
+for n, fn in enumerate(tests, 1):
+    try:
+        fn()
+        print(f"ok {n} {fn.__name__}")
+    except Exception as e:  # report and go on
+        failed += 1
+        print(f"not ok {n} {fn.__name__}: {e!r}")
+sys.exit(1 if failed else 0)
