@@ -331,7 +331,10 @@ test_review_window (void)
   annotate (window, 19, PC_ANNOTATION_NOTE, PC_SEVERITY_NONE, "核对", "");
   g_assert_cmpuint (_pc_window_get_annotations (window)->len, ==, 5);
 
-  /* The register lists the problems of the report, and its form findings. */
+  /* The register lists the problems of the report, and its form findings; it is built
+   * when its page is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "register");
+  g_assert_true (wait_for (window, is_settled));
   g_assert_cmpuint (g_list_model_get_n_items (_pc_window_get_register (window)), >=, 3);
 
   /* What the database holds, through a second connection once the window is idle. */
@@ -373,6 +376,7 @@ test_review_window (void)
   }
 
   /* The screenshot: 1280×800, annotations and evidence visible, the outline filled. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "read");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-evidence", NULL);
   pc_checklist_panel_select_item (panel, 3);
   _pc_window_activate_section (window, 0);

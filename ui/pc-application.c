@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-application.h"
+#include "pc-preferences-window.h"
 #include "pc-window.h"
 
 struct _PcApplication
@@ -118,10 +119,24 @@ pc_application_actions_about_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+pc_application_actions_preferences_cb (GSimpleAction *action,
+                                       GVariant      *param,
+                                       gpointer       user_data)
+{
+  PcApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (PC_IS_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (pc_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", pc_application_actions_quit_cb },
   { "open-samples", pc_application_actions_open_samples_cb },
   { "about", pc_application_actions_about_cb },
+  { "preferences", pc_application_actions_preferences_cb },
 };
 
 static int
@@ -160,6 +175,7 @@ pc_application_startup (GApplication *app)
 {
   PcApplication *self = PC_APPLICATION (app);
   static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (pc_application_parent_class)->startup (app);
 
@@ -167,6 +183,8 @@ pc_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 

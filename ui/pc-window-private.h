@@ -99,6 +99,7 @@ struct _PcWindow
   guint                 loading : 1;
   guint                 importing : 1;
   guint                 show_evidence : 1;
+  guint                 register_dirty : 1;
 };
 
 /* pc-window-review.c */

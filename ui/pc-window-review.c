@@ -731,6 +731,7 @@ on_register_loaded_cb (GObject      *source,
   end_pending (self);
 }
 
+/* The register is built when its page is shown, and again after a change while it is. */
 static void
 load_register (PcWindow *self)
 {
@@ -738,11 +739,26 @@ load_register (PcWindow *self)
 
   if (self->session == NULL)
     return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "register") != 0)
+    {
+      self->register_dirty = TRUE;
+      return;
+    }
+  self->register_dirty = FALSE;
   report_id = gtk_check_button_get_active (self->register_all_check) || self->report == NULL
               ? 0 : pc_report_get_id (self->report);
   begin_pending (self);
   pc_register_load_async (self->register_model, self->session, report_id, self->cancellable,
                           on_register_loaded_cb, self);
+}
+
+static void
+on_view_stack_notify_cb (PcWindow     *self,
+                         GParamSpec   *pspec,
+                         AdwViewStack *stack)
+{
+  if (self->register_dirty)
+    load_register (self);
 }
 
 static void
@@ -1664,6 +1680,8 @@ _pc_window_review_init (PcWindow *self)
     gtk_text_buffer_get_start_iter (self->text_buffer, &start);
     self->scroll_mark = gtk_text_buffer_create_mark (self->text_buffer, "scroll", &start, TRUE);
   }
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_view_stack_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_notify_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
