@@ -194,7 +194,7 @@ update_evidence (PcChecklistPanel      *self,
   gtk_string_list_splice (self->evidence, 0, n_old, (const char * const *) texts->pdata);
   gtk_widget_set_visible (GTK_WIDGET (self->evidence_view), self->evidence_ranges->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_evidence_label),
-                          self->review != NULL && self->evidence_ranges->len == 0);
+                          self->review != NULL && coverage != NULL && self->evidence_ranges->len == 0);
 }
 
 static void
@@ -232,12 +232,15 @@ update_detail (PcChecklistPanel *self)
   if (self->review != NULL)
     {
       const PcItemScore *score = &self->score->items[code - 1];
+      static const PcItemCoverage none = { 0 };
       g_autofree char *points = pc_review_state_points_text (score->rating, score->points, score->max_points);
       PcDecision decision = self->review->decisions[code - 1];
       gboolean suggested;
 
       coverage = pc_coverage_get_item (self->review->coverage, code);
-      suggested = coverage != NULL && coverage->suggested;
+      if (coverage == NULL)
+        coverage = &none;
+      suggested = coverage->suggested;
       gtk_label_set_label (self->points_label, points);
       gtk_label_set_label (self->decision_label, decision_text (decision));
       gtk_widget_set_visible (self->accept_button, suggested);
