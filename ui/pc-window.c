@@ -501,27 +501,6 @@ on_open_cb (GObject      *source,
 }
 
 static void
-on_session_open_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(PcWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PcReviewSession) session = pc_review_session_open_finish (result, &error);
-
-  if (session == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->worker != NULL)
-        _pc_window_show_error (self, error);
-      return;
-    }
-  if (self->project_path == NULL || self->session != NULL ||
-      g_task_get_cancellable (G_TASK (result)) != self->cancellable)
-    return;
-  _pc_window_review_set_session (self, session);
-}
-
-static void
 on_reports_selection_notify_cb (PcWindow           *self,
                                 GParamSpec         *pspec,
                                 GtkSingleSelection *selection)
@@ -1026,6 +1005,7 @@ pc_window_open_project (PcWindow           *self,
 {
   g_autofree char *last = NULL;
   g_autofree char *reviewer = NULL;
+  g_autoptr(PcReviewSession) session = NULL;
 
   g_return_if_fail (PC_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -1050,9 +1030,10 @@ pc_window_open_project (PcWindow           *self,
 
   set_busy (self, TRUE, FALSE);
   pc_project_worker_open_async (self->worker, self->cancellable, on_open_cb, g_object_ref (self));
+  /* Review edits run on the same worker, queued behind the open: one connection. */
   reviewer = g_settings_get_string (self->settings, "reviewer-name");
-  pc_review_session_open_async (path, reviewer, self->cancellable, on_session_open_cb,
-                                g_object_ref (self));
+  session = pc_review_session_new_for_worker (self->worker, reviewer);
+  _pc_window_review_set_session (self, session);
 }
 
 /**
