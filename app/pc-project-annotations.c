@@ -46,10 +46,13 @@ check_changed (PcProject   *self,
                gint64       id,
                GError     **error)
 {
+  g_autofree char *number = NULL;
+
   if (sqlite3_changes (_pc_project_get_db (self)) > 0)
     return TRUE;
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
-               _("There is no annotation %" G_GINT64_FORMAT " in the project."), id);
+               _("There is no annotation %s in the project."), number);
   return FALSE;
 }
 
@@ -237,8 +240,12 @@ pc_project_get_annotation (PcProject  *self,
   if (rc == SQLITE_ROW)
     return annotation_from_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no annotation %" G_GINT64_FORMAT " in the project."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no annotation %s in the project."), number);
+    }
   else
     _pc_project_set_sql_error (self, error, _("loading an annotation"));
   return NULL;

@@ -1514,8 +1514,12 @@ pc_project_load_report (PcProject  *self,
   if (rc == SQLITE_ROW)
     return report_from_row (self, stmt, error);
   if (rc == SQLITE_DONE)
-    g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
-                 _("There is no report %" G_GINT64_FORMAT " in the project."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
+                   _("There is no report %s in the project."), number);
+    }
   else
     set_sql_error (self, error, _("loading a report"));
   return NULL;
