@@ -8,5 +8,5 @@ export PATH="/usr/bin:$PATH"
 builddir="${BUILDDIR:-build-test}"
 [ -d "$builddir" ] || meson setup "$builddir" --werror
 ninja -C "$builddir"
-REQUIRE_DISPLAY=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+REQUIRE_DISPLAY=1 dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
   meson test -C "$builddir" --print-errorlogs "$@"

@@ -231,6 +231,18 @@ annotation_with_item (PcWindow *window,
   return NULL;
 }
 
+static int
+screen_width (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry = { 0 };
+
+  if (monitor != NULL)
+    gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width;
+}
+
 static void
 test_review_window (void)
 {
@@ -387,8 +399,13 @@ test_review_window (void)
                                1280 + 1280 - gtk_widget_get_width (GTK_WIDGET (window)),
                                800 + 800 - gtk_widget_get_height (GTK_WIDGET (window)));
   settle_for (800);
-  /* On a 1280×800 X screen without a window manager, GTK keeps the window a few pixels
-   * inside the screen. */
+  /* Exactly 1280×800 when the X screen has room for the window's shadow too (test.sh runs
+   * Xvfb at 1920×1080); on a screen of just 1280×800 GTK keeps it a few pixels inside. */
+  if (screen_width () >= 1300)
+    {
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 1280);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, 800);
+    }
   g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - 1280), <=, 16);
   g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - 800), <=, 16);
   g_assert_cmpuint (pc_report_view_get_n_drawn (PC_REPORT_VIEW (_pc_window_get_text_view (window))), >, 0);
