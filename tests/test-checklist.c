@@ -119,13 +119,17 @@ count_codes (xmlNode  *node,
   for (xmlNode *child = node->children; child; child = child->next)
     {
       g_autofree xmlChar *flag = NULL;
+      g_autofree xmlChar *guid = NULL;
+      g_autofree xmlChar *name = NULL;
 
       if (child->type != XML_ELEMENT_NODE || !xmlStrEqual (child->name, BAD_CAST "Code"))
         continue;
       n++;
       flag = xmlGetProp (child, BAD_CAST "isCodable");
-      g_assert_nonnull (xmlGetProp (child, BAD_CAST "guid"));
-      g_assert_nonnull (xmlGetProp (child, BAD_CAST "name"));
+      guid = xmlGetProp (child, BAD_CAST "guid");
+      name = xmlGetProp (child, BAD_CAST "name");
+      g_assert_nonnull (guid);
+      g_assert_nonnull (name);
       if (xmlStrEqual (flag, BAD_CAST "true"))
         (*codable)++;
       g_assert_true (!top || xmlStrEqual (flag, BAD_CAST "false"));
