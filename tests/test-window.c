@@ -288,6 +288,55 @@ test_window_imports_seeds (void)
   remove_project (path);
 }
 
+static gboolean
+is_export_done (PcWindow *window)
+{
+  return !window->exporting;
+}
+
+/* Export from the window: in the background on the project's thread, the progress bar
+ * shown meanwhile, then a workbook on disk and the window ready again; with the library
+ * filtered, only the reports it shows. */
+static void
+test_window_export (void)
+{
+  g_autofree char *path = make_project_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *all = g_build_filename (dir, "all.xlsx", NULL);
+  g_autofree char *some = g_build_filename (dir, "some.xlsx", NULL);
+  g_auto(GStrv) reports = corpus_reports ();
+  g_autofree char *bytes_all = NULL;
+  g_autofree char *bytes_some = NULL;
+  gsize len_all = 0, len_some = 0;
+  PcWindow *window;
+
+  window = pc_window_new (app);
+  pc_window_open_project (window, path, (const char * const *) reports);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (window, has_five_reports));
+
+  _pc_window_export_to (window, all, FALSE);
+  g_assert_true (window->exporting);
+  g_assert_true (gtk_widget_get_visible (window->progress_box));
+  g_assert_true (wait_for (window, is_export_done));
+  g_assert_false (gtk_widget_get_visible (window->progress_box));
+  g_assert_true (g_file_get_contents (all, &bytes_all, &len_all, NULL));
+  g_assert_cmpuint (len_all, >, 10000);
+  g_assert_true (g_str_has_prefix (bytes_all, "PK"));
+
+  /* Only the reports the filter leaves. */
+  gtk_editable_set_text (GTK_EDITABLE (window->library_search), "漳州");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->library_filter_model)), ==, 1);
+  _pc_window_export_to (window, some, FALSE);
+  g_assert_true (wait_for (window, is_export_done));
+  g_assert_true (g_file_get_contents (some, &bytes_some, &len_some, NULL));
+  g_assert_cmpuint (len_some, <, len_all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_project (path);
+}
+
 static void
 test_window_empty_project (void)
 {
@@ -393,6 +442,7 @@ main (int   argc,
 
   g_test_add_func ("/window/shows-project", test_window_shows_project);
   g_test_add_func ("/window/imports-seeds", test_window_imports_seeds);
+  g_test_add_func ("/window/export", test_window_export);
   g_test_add_func ("/window/empty-project", test_window_empty_project);
   g_test_add_func ("/window/bad-project", test_window_bad_project);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);

@@ -68,6 +68,8 @@ struct _PcWindow
   PcRegister           *register_model;
   GCancellable         *cancellable;
   GCancellable         *import_cancellable;
+  GCancellable         *export_cancellable;
+  char                 *export_path;
   char                 *project_path;
   char                **seed_paths;
   GtkTextMark          *scroll_mark;
@@ -98,6 +100,8 @@ struct _PcWindow
 
   guint                 loading : 1;
   guint                 importing : 1;
+  guint                 exporting : 1;
+  guint                 reveal_export : 1;
   guint                 show_evidence : 1;
   guint                 register_dirty : 1;
 };
@@ -123,6 +127,13 @@ void           _pc_window_update_library_progress (PcWindow   *self,
 void           _pc_window_refresh_summaries   (PcWindow       *self);
 void           _pc_window_select_report_id    (PcWindow       *self,
                                                gint64          id);
+
+/* pc-window-export.c */
+void           _pc_window_export_class_init   (GtkWidgetClass *widget_class);
+void           _pc_window_export_to           (PcWindow       *self,
+                                               const char     *path,
+                                               gboolean        reveal);
+void           _pc_window_update_state        (PcWindow       *self);
 
 /* For tests. */
 GListModel    *_pc_window_get_reports          (PcWindow *self);

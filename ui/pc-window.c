@@ -84,7 +84,7 @@ update_state (PcWindow *self)
                              self->importing ? _("Importing Reports…") : _("Opening Project…"));
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
-  gtk_widget_set_visible (self->progress_box, self->importing);
+  gtk_widget_set_visible (self->progress_box, self->importing || self->exporting);
 
   if (self->project_path != NULL)
     {
@@ -105,7 +105,17 @@ update_state (PcWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->worker != NULL && !self->loading && !self->importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import",
+                                 self->importing || self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->worker != NULL && n_reports > 0 && !self->loading &&
+                                 !self->importing && !self->exporting);
+}
+
+void
+_pc_window_update_state (PcWindow *self)
+{
+  update_state (self);
 }
 
 static void
@@ -433,6 +443,8 @@ pc_window_actions_cancel_import_cb (GtkWidget  *widget,
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
 }
 
 /* Dropped files: a project opens, reports are imported. */
@@ -814,6 +826,7 @@ pc_window_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_object (&self->worker);
   g_clear_object (&self->reports);
   g_clear_object (&self->settings);
@@ -828,6 +841,7 @@ pc_window_finalize (GObject *object)
 
   g_clear_pointer (&self->project_path, g_free);
   g_clear_pointer (&self->seed_paths, g_strfreev);
+  g_clear_pointer (&self->export_path, g_free);
 
   G_OBJECT_CLASS (pc_window_parent_class)->finalize (object);
 }
@@ -929,6 +943,7 @@ pc_window_class_init (PcWindowClass *klass)
                                        "win.import", NULL);
 
   _pc_window_review_class_init (widget_class);
+  _pc_window_export_class_init (widget_class);
 }
 
 static void
