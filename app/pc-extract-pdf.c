@@ -15,6 +15,7 @@
 
 #include "pc-error.h"
 #include "pc-extract.h"
+#include "pc-extract-private.h"
 
 /* poppler-glib 22 has no autoptr support; private names cannot clash with a later one. */
 typedef PopplerDocument PcPdfDocument;
@@ -40,28 +41,6 @@ typedef struct
   double em;          /* a character's height */
   double pitch;       /* distance between the tops of two lines of a paragraph */
 } Layout;
-
-/* memmem() is a GNU extension; this is all we need of it. */
-static gboolean
-contains_bytes (const guint8 *data,
-                gsize         len,
-                const char   *needle,
-                gsize         needle_len)
-{
-  const guint8 *p = data;
-  const guint8 *end = data + len;
-
-  while (needle_len > 0 && (gsize) (end - p) >= needle_len)
-    {
-      p = memchr (p, needle[0], (gsize) (end - p) - needle_len + 1);
-      if (p == NULL)
-        return FALSE;
-      if (memcmp (p, needle, needle_len) == 0)
-        return TRUE;
-      p++;
-    }
-  return FALSE;
-}
 
 static void
 pdf_line_clear (gpointer data)
@@ -486,7 +465,7 @@ open_document (const guint8  *data,
     }
 
   /* poppler rebuilds a cut-off file from what is left and would quietly lose the rest. */
-  if (!contains_bytes (data + len - tail, tail, "%%EOF", 5)
+  if (!_pc_extract_contains_bytes (data + len - tail, tail, "%%EOF", 5)
       || poppler_document_get_n_pages (document) == 0)
     {
       g_object_unref (document);

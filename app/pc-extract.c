@@ -13,6 +13,7 @@
 
 #include "pc-error.h"
 #include "pc-extract.h"
+#include "pc-extract-private.h"
 
 /* Signatures are looked for this far into the file. */
 #define SNIFF_BYTES 1024
@@ -23,11 +24,11 @@ static const char *html_markers[] = {
 };
 
 /* memmem() is a GNU extension; this is all we need of it. */
-static gboolean
-contains_bytes (const guint8 *data,
-                gsize         len,
-                const char   *needle,
-                gsize         needle_len)
+gboolean
+_pc_extract_contains_bytes (const guint8 *data,
+                            gsize         len,
+                            const char   *needle,
+                            gsize         needle_len)
 {
   const guint8 *p = data;
   const guint8 *end = data + len;
@@ -112,13 +113,13 @@ pc_extract_sniff (const guint8 *data,
 
   if (has_prefix_bytes (data, len, "PK\x03\x04", 4))
     {
-      if (contains_bytes (data, len, "word/document", 13)
+      if (_pc_extract_contains_bytes (data, len, "word/document", 13)
           || filename_has_suffix (filename, ".docx"))
         return PC_SOURCE_FORMAT_DOCX;
       return PC_SOURCE_FORMAT_UNKNOWN;
     }
 
-  if (contains_bytes (data, MIN (len, SNIFF_BYTES), "%PDF-", 5))
+  if (_pc_extract_contains_bytes (data, MIN (len, SNIFF_BYTES), "%PDF-", 5))
     return PC_SOURCE_FORMAT_PDF;
 
   if (has_prefix_bytes (data, len, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8)
