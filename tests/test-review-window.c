@@ -13,44 +13,10 @@
 #include "pc-project-annotations.h"
 #include "pc-project-review.h"
 #include "pc-review-state.h"
+#include "gui-util.h"
 #include "pc-window-private.h"
 
-#define WAIT_MS 30000
-
 static PcApplication *app;
-
-typedef gboolean (*Condition) (PcWindow *window);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (PcWindow  *window,
-          Condition  condition)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (window)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return met;
-}
-
-static void
-settle_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
 
 static gboolean
 is_mapped (PcWindow *window)
@@ -110,60 +76,6 @@ make_project (void)
   return g_steal_pointer (&path);
 }
 
-static void
-remove_project (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
-static guint
-find_report (PcWindow   *window,
-             const char *stem)
-{
-  GListModel *reports = _pc_window_get_reports (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
-    {
-      g_autoptr(PcLibraryItem) item = g_list_model_get_item (reports, i);
-      const char *source = pc_report_get_source_name (pc_library_item_get_report (item));
-
-      if (source != NULL && g_str_has_prefix (source, stem))
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gtk_test_widget_wait_for_draw (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
-}
-
 /* Selects the first occurrence of @needle in the report text. */
 static PcRange
 select_text (PcWindow   *window,
@@ -190,7 +102,7 @@ annotate (PcWindow   *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.annotate",
                                              PC_ANNOTATE_PARAM_TYPE, (gint64) 0, item, kind,
                                              severity, comment, fix));
-  g_assert_true (wait_for (window, is_settled));
+  g_assert_true (gui_wait_for (window, is_settled));
 }
 
 static gboolean
@@ -216,7 +128,7 @@ act (PcWindow   *window,
      GVariant   *param)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
-  g_assert_true (wait_for (window, is_settled));
+  g_assert_true (gui_wait_for (window, is_settled));
 }
 
 static PcAnnotation *
@@ -263,13 +175,13 @@ test_review_window (void)
   window = pc_window_new (app);
   pc_window_open_project (window, path, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window, is_mapped));
-  g_assert_true (wait_for (window, has_reports_and_session));
+  g_assert_true (gui_wait_for (window, is_mapped));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
 
-  position = find_report (window, "zhangzhou-2023");
+  position = gui_find_report (window, "zhangzhou-2023");
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   _pc_window_select_report (window, position);
-  g_assert_true (wait_for (window, has_review));
+  g_assert_true (gui_wait_for (window, has_review));
   report_id = pc_report_get_id (_pc_window_get_report (window));
   panel = _pc_window_get_checklist_panel (window);
   g_assert_cmpuint (g_list_model_get_n_items (pc_checklist_panel_get_items (panel)), ==, 35);
@@ -290,7 +202,7 @@ test_review_window (void)
   pc_annotate_popover_set_query (popover, "12");
   g_assert_cmpuint (pc_annotate_popover_get_n_matches (popover), ==, 1);
   pc_annotate_popover_save (popover);
-  g_assert_true (wait_for (window, is_settled));
+  g_assert_true (gui_wait_for (window, is_settled));
   g_assert_cmpuint (_pc_window_get_annotations (window)->len, ==, 2);
   g_assert_nonnull (annotation_with_item (window, 12));
   g_assert_true (has_highlight (window, second.start, 12));
@@ -346,7 +258,7 @@ test_review_window (void)
   /* The register lists the problems of the report, and its form findings; it is built
    * when its page is shown. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "register");
-  g_assert_true (wait_for (window, is_settled));
+  g_assert_true (gui_wait_for (window, is_settled));
   g_assert_cmpuint (g_list_model_get_n_items (_pc_window_get_register (window)), >=, 3);
 
   /* What the database holds, through a second connection once the window is idle. */
@@ -393,12 +305,12 @@ test_review_window (void)
   pc_checklist_panel_select_item (panel, 3);
   _pc_window_activate_section (window, 0);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  settle_for (500);
+  gui_settle_for (500);
   /* The default size counts the client-side decorations too: make up the difference. */
   gtk_window_set_default_size (GTK_WINDOW (window),
                                1280 + 1280 - gtk_widget_get_width (GTK_WIDGET (window)),
                                800 + 800 - gtk_widget_get_height (GTK_WIDGET (window)));
-  settle_for (800);
+  gui_settle_for (800);
   /* Exactly 1280×800 when the X screen has room for the window's shadow too (test.sh runs
    * Xvfb at 1920×1080); on a screen of just 1280×800 GTK keeps it a few pixels inside. */
   if (screen_width () >= 1300)
@@ -409,17 +321,17 @@ test_review_window (void)
   g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - 1280), <=, 16);
   g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - 800), <=, 16);
   g_assert_cmpuint (pc_report_view_get_n_drawn (PC_REPORT_VIEW (_pc_window_get_text_view (window))), >, 0);
-  save_screenshot (GTK_WIDGET (window), "review.png");
+  gui_save_screenshot (GTK_WIDGET (window), "review.png");
 
   /* The register page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "register");
-  settle_for (300);
-  save_screenshot (GTK_WIDGET (window), "register.png");
+  gui_settle_for (300);
+  gui_save_screenshot (GTK_WIDGET (window), "register.png");
 
   g_settings_reset (settings, "reviewer-name");
   gtk_window_destroy (GTK_WINDOW (window));
-  settle_for (100);
-  remove_project (path);
+  gui_settle_for (100);
+  gui_remove_project (path);
 }
 
 static void
@@ -432,7 +344,7 @@ test_library_filter (void)
 
   pc_window_open_project (window, path, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window, has_reports_and_session));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
 
   shown = G_LIST_MODEL (window->library_filter_model);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
@@ -453,7 +365,7 @@ test_library_filter (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
 
   /* Progress and grades arrive for every report. */
-  g_assert_true (wait_for (window, is_settled));
+  g_assert_true (gui_wait_for (window, is_settled));
   for (guint i = 0; i < 5; i++)
     {
       g_autoptr(PcLibraryItem) item = g_list_model_get_item (_pc_window_get_reports (window), i);
@@ -462,8 +374,8 @@ test_library_filter (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle_for (100);
-  remove_project (path);
+  gui_settle_for (100);
+  gui_remove_project (path);
 }
 
 int

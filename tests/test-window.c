@@ -10,33 +10,10 @@
 #include "pc-application.h"
 #include "pc-library-item.h"
 #include "pc-project.h"
+#include "gui-util.h"
 #include "pc-window-private.h"
 
-#define WAIT_MS 20000
-
 static PcApplication *app;
-
-typedef gboolean (*Condition) (PcWindow *window);
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (PcWindow  *window,
-          Condition  condition)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (window)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return met;
-}
 
 static gboolean
 is_mapped (PcWindow *window)
@@ -98,71 +75,11 @@ make_project_path (void)
   return g_build_filename (dir, "project.db", NULL);
 }
 
-static void
-remove_project (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (dir);
-}
-
-static guint
-find_report (PcWindow   *window,
-             const char *stem)
-{
-  GListModel *reports = _pc_window_get_reports (window);
-  guint n = g_list_model_get_n_items (reports);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PcLibraryItem) item = g_list_model_get_item (reports, i);
-      const char *source = pc_report_get_source_name (pc_library_item_get_report (item));
-
-      if (source != NULL && g_str_has_prefix (source, stem))
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gtk_test_widget_wait_for_draw (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* Let GTK lay out and paint a few frames so the screenshot shows settled widgets. */
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
+  gui_settle_for (400);
 }
 
 static void
@@ -196,11 +113,11 @@ test_window_shows_project (void)
   window = pc_window_new (app);
   pc_window_open_project (window, path, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window, is_mapped));
-  g_assert_true (wait_for (window, has_five_reports));
+  g_assert_true (gui_wait_for (window, is_mapped));
+  g_assert_true (gui_wait_for (window, has_five_reports));
   g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "reports");
 
-  position = find_report (window, "zhangzhou-2023");
+  position = gui_find_report (window, "zhangzhou-2023");
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   _pc_window_select_report (window, position);
 
@@ -253,17 +170,17 @@ test_window_shows_project (void)
     gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
     g_assert_cmpint (gtk_text_iter_get_offset (&insert), ==,
                      (int) pc_section_get_heading (section).start);
-    g_assert_true (wait_for (window, is_cursor_visible));
+    g_assert_true (gui_wait_for (window, is_cursor_visible));
   }
 
   /* Back to 一、 for the screenshot. */
   _pc_window_activate_section (window, 0);
-  g_assert_true (wait_for (window, is_cursor_visible));
+  g_assert_true (gui_wait_for (window, is_cursor_visible));
   settle ();
-  save_screenshot (GTK_WIDGET (window), "window.png");
+  gui_save_screenshot (GTK_WIDGET (window), "window.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_project (path);
+  gui_remove_project (path);
 }
 
 static void
@@ -276,16 +193,16 @@ test_window_imports_seeds (void)
   window = pc_window_new (app);
   pc_window_open_project (window, path, (const char * const *) reports);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window, has_five_reports));
+  g_assert_true (gui_wait_for (window, has_five_reports));
   g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "reports");
   g_assert_nonnull (_pc_window_get_sections (window));
 
   /* A second open of the same project imports nothing more. */
   pc_window_open_project (window, path, (const char * const *) reports);
-  g_assert_true (wait_for (window, has_five_reports));
+  g_assert_true (gui_wait_for (window, has_five_reports));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_project (path);
+  gui_remove_project (path);
 }
 
 static gboolean
@@ -313,12 +230,12 @@ test_window_export (void)
   window = pc_window_new (app);
   pc_window_open_project (window, path, (const char * const *) reports);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window, has_five_reports));
+  g_assert_true (gui_wait_for (window, has_five_reports));
 
   _pc_window_export_to (window, all, FALSE);
   g_assert_true (window->exporting);
   g_assert_true (gtk_widget_get_visible (window->progress_box));
-  g_assert_true (wait_for (window, is_export_done));
+  g_assert_true (gui_wait_for (window, is_export_done));
   g_assert_false (gtk_widget_get_visible (window->progress_box));
   g_assert_true (g_file_get_contents (all, &bytes_all, &len_all, NULL));
   g_assert_cmpuint (len_all, >, 10000);
@@ -329,12 +246,12 @@ test_window_export (void)
   settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->library_filter_model)), ==, 1);
   _pc_window_export_to (window, some, FALSE);
-  g_assert_true (wait_for (window, is_export_done));
+  g_assert_true (gui_wait_for (window, is_export_done));
   g_assert_true (g_file_get_contents (some, &bytes_some, &len_some, NULL));
   g_assert_cmpuint (len_some, <, len_all);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_project (path);
+  gui_remove_project (path);
 }
 
 static void
@@ -347,12 +264,12 @@ test_window_empty_project (void)
   g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "none");
   pc_window_open_project (window, path, NULL);
   g_assert_true (pc_window_get_busy (window));
-  g_assert_true (wait_for (window, is_idle));
+  g_assert_true (gui_wait_for (window, is_idle));
   g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "empty");
   g_assert_cmpstr (pc_window_get_project_path (window), ==, path);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_project (path);
+  gui_remove_project (path);
 }
 
 static void
@@ -365,12 +282,12 @@ test_window_bad_project (void)
 
   window = pc_window_new (app);
   pc_window_open_project (window, path, NULL);
-  g_assert_true (wait_for (window, is_idle));
+  g_assert_true (gui_wait_for (window, is_idle));
   g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "none");
   g_assert_null (pc_window_get_project_path (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_project (path);
+  gui_remove_project (path);
 }
 
 static void
@@ -405,7 +322,7 @@ test_window_state (void)
   g_assert_cmpint (height, ==, 700);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window, is_mapped));
+  g_assert_true (gui_wait_for (window, is_mapped));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_close (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
