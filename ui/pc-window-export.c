@@ -30,6 +30,18 @@ on_export_progress_cb (guint    done,
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
+/* Without a file manager there is nothing to show; the toast has said where the file is. */
+static void
+on_folder_shown_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    g_debug ("Could not open the folder: %s", error->message);
+}
+
 static void
 on_show_items_cb (GObject      *source,
                   GAsyncResult *result,
@@ -48,7 +60,7 @@ on_show_items_cb (GObject      *source,
       g_autofree char *uri = g_file_get_uri (folder);
 
       g_debug ("Could not show the workbook: %s", error->message);
-      gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+      gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, on_folder_shown_cb, NULL);
     }
 }
 
