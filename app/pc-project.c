@@ -910,6 +910,7 @@ check_not_duplicate (PcProject  *self,
 {
   g_autoptr(StmtLease) stmt = lease (self, STMT_FIND_BY_HASH, error);
   g_autofree char *existing = NULL;
+  g_autofree char *number = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -925,10 +926,11 @@ check_not_duplicate (PcProject  *self,
     }
   existing = dup_display_name (_pc_sql_column_text (stmt, 1), _pc_sql_column_text (stmt, 2),
                                (guint) sqlite3_column_int (stmt, 3), _pc_sql_column_text (stmt, 4));
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
   g_set_error (error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_DUPLICATE,
-               _("The same content is already in the project as “%s” (report %"
-                 G_GINT64_FORMAT ")."),
-               existing, (gint64) sqlite3_column_int64 (stmt, 0));
+               /* Translators: the existing report's name, then its number in the project */
+               _("The same content is already in the project as “%s” (report %s)."),
+               existing, number);
   return FALSE;
 }
 

@@ -63,17 +63,26 @@ print_report (PcReport *report)
     {
       PcPart *part = g_ptr_array_index (parts, i);
 
-      g_print ("  %-34s %s %s\n", pc_part_key_describe (part->key),
-               part->present ? _("present") : _("missing"),
-               part->section ? part->section : "");
+      gboolean optional = g_str_equal (part->key, PC_PART_PRIOR_RECTIFICATION);
+
+      /* Translators: a required part, whether it is there, the section path, and a note */
+      g_print (_("  %s: %s %s%s\n"), pc_part_key_describe (part->key),
+               part->present ? _("present") : optional ? _("absent (optional)") : _("missing"),
+               part->section ? part->section : "",
+               part->present && !part->own_section ? _(" (a paragraph, not a section of its own)") : "");
     }
   g_print ("\n%s\n", _("Findings:"));
   for (guint i = 0; i < findings->len; i++)
     {
       PcFinding *finding = g_ptr_array_index (findings, i);
 
-      g_print ("  %s%s%s\n", pc_finding_code_describe (finding->code),
-               finding->section ? "  " : "", finding->section ? finding->section : "");
+      const char *where = finding->part ? pc_part_key_describe (finding->part) : finding->section;
+
+      if (where)
+        /* Translators: a form finding, then the part or section it concerns */
+        g_print (_("  %s: %s\n"), pc_finding_code_describe (finding->code), where);
+      else
+        g_print ("  %s\n", pc_finding_code_describe (finding->code));
     }
 }
 
