@@ -159,7 +159,9 @@ accept (Sequence *seq,
   guint n = h->number;
   gboolean ok;
 
-  if (h->level == 3 && !seq->seen_l2)
+  /* 1. is the third level under （一）; directly under 一、 it is a part's own numbered
+   * subsections only where it starts a line — inline "1.…2.…" are items in a paragraph. */
+  if (h->level == 3 && !seq->seen_l2 && !(seq->last[1] > 0 && h->at_line_start))
     return FALSE;
 
   if (n == 0)

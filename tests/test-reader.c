@@ -451,6 +451,35 @@ test_slices (void)
   }
 }
 
+/* A part numbered 1. 2. directly under 一、, without （一）: its subsections are in the
+ * tree; "1." inside a paragraph stays an item. */
+static void
+test_arabic_subsections (void)
+{
+  const char *text =
+    "某县司法局2023年法治政府建设年度报告\n"
+    "2023年，我局主要负责人履行推进法治建设第一责任人职责。\n"
+    "一、主要举措和成效\n"
+    "1.完善制度体系。全年制定制度5项。\n"
+    "2.规范行政执法。重点有三：1.程序；2.文书。\n"
+    "二、存在的问题\n"
+    "执法力量不足。\n"
+    "三、下一步工作安排\n"
+    "持续推进。\n";
+  g_autoptr(PcReport) report = pc_reader_read (text, NULL);
+  PcSection *part = pc_report_find_section (report, "1");
+
+  g_assert_cmpuint (pc_section_get_n_children (part), ==, 2);
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1.1")), ==, "完善制度体系");
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1.2")), ==, "规范行政执法");
+  g_assert_cmpuint (pc_section_get_level (pc_report_find_section (report, "1.2")), ==, 3);
+  g_assert_null (pc_report_find_section (report, "1.2.1"));
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "2")), ==, 0);
+  /* no numbering finding: the only one is that the report gives no date */
+  g_assert_cmpuint (pc_report_get_findings (report)->len, ==, 1);
+  g_assert_true (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
+}
+
 static void
 test_empty (void)
 {
@@ -481,6 +510,7 @@ main (int    argc,
   g_test_add_func ("/reader/letterhead", test_letterhead);
   g_test_add_func ("/reader/pdf-spaces", test_pdf_spaces);
   g_test_add_func ("/reader/slices", test_slices);
+  g_test_add_func ("/reader/arabic-subsections", test_arabic_subsections);
   g_test_add_func ("/reader/empty", test_empty);
   return g_test_run ();
 }
