@@ -3,7 +3,7 @@
 # suite; the widget tests run under Xvfb and are not allowed to skip.
 set -eu
 cd "$(dirname "$0")"
-./tools/install-deps.sh
+./tools/install-deps.sh --test
 export PATH="/usr/bin:$PATH"
 builddir="${BUILDDIR:-build-test}"
 [ -d "$builddir" ] || meson setup "$builddir" --werror

@@ -174,10 +174,23 @@ def check_soffice(path, tmp):
     if proc.returncode != 0 or not os.path.exists(os.path.join(out, "probe.csv")):
         print("LibreOffice cannot load spreadsheets here (no Calc component?): check skipped")
         return
-    proc = subprocess.run([soffice, "--headless", "--convert-to", "csv", "--outdir", out, path],
+    stem = os.path.splitext(os.path.basename(path))[0]
+    # Comma-separated, double quotes, UTF-8 (76), whatever the locale.
+    proc = subprocess.run([soffice, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                           "--outdir", out, path],
                           capture_output=True, text=True, env=env, timeout=300)
     check(proc.returncode == 0 and "Error" not in proc.stderr, f"LibreOffice converts it: {proc.stderr}")
-    check(len(glob.glob(os.path.join(out, "*.csv"))) == 1, "LibreOffice wrote the CSV")
+    csv_path = os.path.join(out, stem + ".csv")
+    check(os.path.exists(csv_path), "LibreOffice wrote the CSV of the summary")
+    if os.path.exists(csv_path):
+        head = open(csv_path, encoding="utf-8", errors="replace").read(2000)
+        check("单位" in head and "总分" in head, f"the summary's header survives LibreOffice: {head[:200]!r}")
+    # PDF: every sheet and both charts loaded and laid out for print.
+    proc = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", out, path],
+                          capture_output=True, text=True, env=env, timeout=300)
+    pdf_path = os.path.join(out, stem + ".pdf")
+    check(proc.returncode == 0 and os.path.exists(pdf_path) and os.path.getsize(pdf_path) > 10000,
+          f"LibreOffice prints it to PDF: {proc.stderr}")
 
 
 def check_errors(tmp):

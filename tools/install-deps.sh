@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs what Pingcha needs to build, run and test on Debian 12 / Ubuntu 22.04+.
+# Installs what Pingcha needs to build and run on Debian 12 / Ubuntu 22.04+ (--test: and to
+# run the whole test suite).
 # Packages already present are left alone; nothing is installed when all are there.
 set -eu
 
@@ -8,6 +9,12 @@ PACKAGES="build-essential meson ninja-build pkg-config gettext
   libxml2-dev libpoppler-glib-dev libarchive-dev libjson-glib-dev
   xvfb xauth dbus-daemon at-spi2-core librsvg2-common fonts-noto-cjk locales
   desktop-file-utils appstream python3 python3-openpyxl python3-xlsxwriter"
+
+# With --test, what only the tests use: LibreOffice Calc to open the exported workbooks
+# as a second reader, xdotool to find the window of the real binary.
+if [ "${1:-}" = "--test" ]; then
+  PACKAGES="$PACKAGES libreoffice-calc-nogui xdotool"
+fi
 
 missing=""
 for p in $PACKAGES; do
