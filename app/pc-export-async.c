@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "pc-export-async.h"
+#include "pc-project-worker-private.h"
 
 typedef struct
 {
@@ -52,7 +53,6 @@ on_progress (guint    done,
              gpointer user_data)
 {
   ExportJob *job = user_data;
-  g_autoptr(GSource) source = NULL;
   Progress *progress;
 
   if (job->progress == NULL)
@@ -62,11 +62,7 @@ on_progress (guint    done,
   progress->data = job->progress_data;
   progress->done = done;
   progress->total = total;
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, report_progress_cb, progress, g_free);
-  g_source_set_static_name (source, "[pc-export] progress");
-  g_source_attach (source, job->context);
+  _pc_project_worker_post (job->context, report_progress_cb, progress, g_free);
 }
 
 static gpointer

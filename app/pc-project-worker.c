@@ -16,6 +16,7 @@
 
 #include "pc-error.h"
 #include "pc-project-worker.h"
+#include "pc-project-worker-private.h"
 
 typedef enum
 {
@@ -138,17 +139,17 @@ report_progress_cb (gpointer data)
 
 /* Not g_main_context_invoke(): that runs the function right here, on the database thread,
  * whenever it can acquire a context nobody is iterating at this moment. */
-static void
-invoke_on (GMainContext *context,
-           GSourceFunc   func,
-           gpointer      data,
-           GDestroyNotify data_free)
+void
+_pc_project_worker_post (GMainContext   *context,
+                         GSourceFunc     func,
+                         gpointer        data,
+                         GDestroyNotify  data_free)
 {
   g_autoptr(GSource) source = g_idle_source_new ();
 
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, func, data, data_free);
-  g_source_set_static_name (source, "[pc-project-worker] result");
+  g_source_set_static_name (source, "[pc-project-worker] post");
   g_source_attach (source, context);
 }
 
@@ -169,7 +170,7 @@ on_import_progress_cb (guint       done,
   progress->done = done;
   progress->total = total;
   progress->path = g_strdup (path);
-  invoke_on (g_task_get_context (request->task), report_progress_cb, progress,
+  _pc_project_worker_post (g_task_get_context (request->task), report_progress_cb, progress,
              (GDestroyNotify) progress_free);
 }
 
@@ -234,7 +235,7 @@ run_request (DbThread *db,
 static void
 complete_on_caller_context (Request *request)
 {
-  invoke_on (g_task_get_context (request->task), complete_request_cb, request, NULL);
+  _pc_project_worker_post (g_task_get_context (request->task), complete_request_cb, request, NULL);
 }
 
 static gpointer
