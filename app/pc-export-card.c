@@ -80,36 +80,85 @@ char_width (gunichar c)
   return g_unichar_iszerowidth (c) ? 0 : 1;
 }
 
+/* Decodes the UTF-8 sequence at @p (its lead byte above 0x7F), as strictly as
+ * g_utf8_validate(): no overlong forms, surrogates or code points above U+10FFFF.
+ * Returns its length, 0 when it is not valid. */
+static guint
+decode_sequence (const guchar *p,
+                 gunichar     *out)
+{
+  guchar b = p[0];
+
+  if (b >= 0xC2 && b <= 0xDF)
+    {
+      if ((p[1] & 0xC0) != 0x80)
+        return 0;
+      *out = ((gunichar) (b & 0x1F) << 6) | (p[1] & 0x3F);
+      return 2;
+    }
+  if (b >= 0xE0 && b <= 0xEF)
+    {
+      if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+          (b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0))
+        return 0;
+      *out = ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      return 3;
+    }
+  if (b >= 0xF0 && b <= 0xF4)
+    {
+      if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80 ||
+          (b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90))
+        return 0;
+      *out = ((gunichar) (b & 0x07) << 18) | ((gunichar) (p[1] & 0x3F) << 12) |
+             ((gunichar) (p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+      return 4;
+    }
+  return 0;
+}
+
 /**
  * pc_export_text_is_clean:
  * @width: (out): the width pc_export_text_width() gives, when the text is clean
  *
  * The fast path of writing a cell: whether @text is already what pc_export_clean_text()
- * would make of it, measured in the same pass.
+ * would make of it, measured in the same pass. One pass over the bytes: most cells are
+ * ASCII and CJK, and this runs for every one of them.
  */
 gboolean
 pc_export_text_is_clean (const char *text,
                          guint      *width)
 {
-  const char *end;
+  const guchar *p = (const guchar *) text;
   guint widest = 0, line = 0, units = 0;
 
-  if (text == NULL || !g_utf8_validate (text, -1, &end))
+  if (text == NULL)
     return FALSE;
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+  while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+      guint length;
 
-      if (!is_xml_char (c))
+      if (*p < 0x80)
+        {
+          if (*p == '\n')
+            {
+              widest = MAX (widest, line);
+              line = 0;
+            }
+          else if (*p < 0x20 && *p != '\t' && *p != '\r')
+            return FALSE;
+          else
+            line++;
+          units++;
+          p++;
+          continue;
+        }
+      /* A sequence cut short by the terminator fails the continuation test on the NUL. */
+      if ((length = decode_sequence (p, &c)) == 0 || !is_xml_char (c))
         return FALSE;
       units += c >= 0x10000 ? 2 : 1;
-      if (c == '\n')
-        {
-          widest = MAX (widest, line);
-          line = 0;
-        }
-      else
-        line += char_width (c);
+      line += char_width (c);
+      p += length;
     }
   if (units > PC_EXPORT_CELL_TEXT_MAX - 1)
     return FALSE;

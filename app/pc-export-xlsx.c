@@ -25,6 +25,8 @@
 #include <math.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/statfs.h>
+#include <sys/vfs.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -980,6 +982,54 @@ ensure_file_limit (guint needed)
   return setrlimit (RLIMIT_NOFILE, &limit) == 0;
 }
 
+#ifndef TMPFS_MAGIC
+#define TMPFS_MAGIC 0x01021994
+#endif
+
+/* A directory in memory with room to spare, or %NULL. */
+static const char *
+memory_dir (const char *dir)
+{
+  struct statfs fs;
+
+  if (dir == NULL || statfs (dir, &fs) != 0 || fs.f_type != TMPFS_MAGIC)
+    return NULL;
+  if ((guint64) fs.f_bavail * (guint64) fs.f_bsize < PC_EXPORT_TEMP_ROOM)
+    return NULL;
+  if (g_access (dir, W_OK | X_OK) != 0)
+    return NULL;
+  return dir;
+}
+
+/**
+ * pc_export_temp_dir:
+ * @constant_memory: whether the workbook is written in constant_memory mode
+ *
+ * Where libxlsxwriter's temp files go. It makes one for each worksheet: in memory mode each
+ * lives only while its sheet is zipped, so a directory in memory (the user's runtime
+ * directory, else /dev/shm) spares the disk a thousand file creations, which ext4 makes slow
+ * when many files were deleted recently. In constant_memory mode they hold every row until
+ * the end, so they go to the temp directory (`TMPDIR`, which libxlsxwriter alone would not
+ * read).
+ *
+ * Returns: an interned path
+ */
+const char *
+pc_export_temp_dir (gboolean constant_memory)
+{
+  const char *dir = NULL;
+
+  if (!constant_memory)
+    {
+      const char *runtime = g_getenv ("XDG_RUNTIME_DIR");
+
+      dir = memory_dir (runtime);
+      if (dir == NULL)
+        dir = memory_dir ("/dev/shm");
+    }
+  return g_intern_string (dir ? dir : g_get_tmp_dir ());
+}
+
 static void
 writer_free (Writer *w)
 {
@@ -1002,15 +1052,6 @@ set_write_error (Writer      *w,
 }
 
 /**
- * pc_export_xlsx_write:
- * @fetch: returns each report's card in turn; called once per index, in order
- * @options: (nullable): defaults: constant memory, PC_EXPORT_DEFAULT_SHEET_LIMIT
- * @progress: (nullable): called after each report and once the file is written
- *
- * Writes the workbook to a temporary file beside @path and renames it into place, so that
- * an error or a cancellation leaves no half-written workbook.
- */
-/**
  * pc_export_uses_constant_memory:
  * @options: (nullable): the export options
  *
@@ -1027,6 +1068,15 @@ pc_export_uses_constant_memory (const PcExportOptions *options,
   return memory == PC_EXPORT_MEMORY_CONSTANT;
 }
 
+/**
+ * pc_export_xlsx_write:
+ * @fetch: returns each report's card in turn; called once per index, in order
+ * @options: (nullable): defaults: PC_EXPORT_MEMORY_AUTO, temp files in pc_export_temp_dir(), PC_EXPORT_DEFAULT_SHEET_LIMIT
+ * @progress: (nullable): called after each report and once the file is written
+ *
+ * Writes the workbook to a temporary file beside @path and renames it into place, so that
+ * an error or a cancellation leaves no half-written workbook.
+ */
 gboolean
 pc_export_xlsx_write (const char             *path,
                       PcChecklist            *checklist,
@@ -1050,8 +1100,8 @@ pc_export_xlsx_write (const char             *path,
 
   limit = options && options->sheet_limit ? options->sheet_limit : PC_EXPORT_DEFAULT_SHEET_LIMIT;
   wb_options.constant_memory = pc_export_uses_constant_memory (options, n_reports) ? LXW_TRUE : LXW_FALSE;
-  if (options)
-    wb_options.tmpdir = (char *) options->tmpdir;
+  wb_options.tmpdir = (char *) (options && options->tmpdir ? options->tmpdir
+                                                            : pc_export_temp_dir (wb_options.constant_memory));
   w.checklist = checklist;
   w.n_chapters = pc_checklist_get_n_chapters (checklist);
   w.n_parts = w.n_chapters + 1;

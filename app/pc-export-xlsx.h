@@ -107,6 +107,9 @@ typedef struct
  * strings shared, which is faster and makes a file half the size. */
 #define PC_EXPORT_CONSTANT_MEMORY_ABOVE 2000
 
+/* The free space a directory in memory needs to take the temp files of an export. */
+#define PC_EXPORT_TEMP_ROOM (256 * 1024 * 1024)
+
 typedef enum
 {
   PC_EXPORT_MEMORY_AUTO,      /* constant memory above PC_EXPORT_CONSTANT_MEMORY_ABOVE reports */
@@ -118,7 +121,7 @@ typedef struct
 {
   guint           sheet_limit;  /* 0: PC_EXPORT_DEFAULT_SHEET_LIMIT */
   PcExportMemory  memory;
-  const char     *tmpdir;       /* nullable */
+  const char     *tmpdir;       /* nullable: pc_export_temp_dir() */
 } PcExportOptions;
 
 /* Returns the card of report @index (transfer full), or %NULL with @error set. */
@@ -183,5 +186,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcExportCard, pc_export_card_free)
 
 gboolean pc_export_uses_constant_memory (const PcExportOptions *options,
                                          guint                  n_reports);
+const char *pc_export_temp_dir           (gboolean               constant_memory);
 
 G_END_DECLS

@@ -62,6 +62,41 @@ test_text_is_clean (void)
   g_assert_false (pc_export_text_is_clean (NULL, NULL));
 }
 
+/* The byte-level fast path against GLib's decoder, on random strings built from the edges
+ * of UTF-8: overlong forms, surrogates, code points past U+10FFFF, sequences cut short,
+ * noncharacters, controls, CJK and astral characters. */
+static void
+test_text_is_clean_random (void)
+{
+  static const char *pieces[] = {
+    "a", " ", "\n", "\t", "\r", "\x01", "\x1f", "\x7f", "依", "法", "（", "　", "\xc2\xa0", "\xc3\xa9",
+    "\xc0\xaf", "\xc1\xbf", "\xe0\x80\xaf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80",
+    "\xef\xbf\xbd", "\xef\xbf\xbe", "\xef\xbf\xbf", "\xf0\x8f\xbf\xbf", "\xf0\x90\x80\x80",
+    "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xe4\xbe",
+    "\xf0\x9f\x98", "\xc3", "\x80", "\xbf", "\xfe", "\xff", "\xcc\x81", "\xe2\x80\x8b", "\xea\xb0\x80",
+  };
+  GRand *rand = g_rand_new_with_seed (20261123);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 8);
+      g_autofree char *clean = NULL;
+      guint width = G_MAXUINT;
+      gboolean fast;
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      clean = pc_export_clean_text (text->str);
+      fast = pc_export_text_is_clean (text->str, &width);
+      if (fast != g_str_equal (clean, text->str))
+        g_error ("is_clean says %d for “%s”", fast, g_strescape (text->str, NULL));
+      if (fast)
+        g_assert_cmpuint (width, ==, pc_export_text_width (text->str));
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_memory_mode (void)
 {
@@ -73,6 +108,35 @@ test_memory_mode (void)
   g_assert_true (pc_export_uses_constant_memory (NULL, PC_EXPORT_CONSTANT_MEMORY_ABOVE + 1));
   g_assert_false (pc_export_uses_constant_memory (&normal, 100000));
   g_assert_true (pc_export_uses_constant_memory (&constant, 1));
+}
+
+/* Transient temp files go to memory when there is a tmpfs to take them, never to a
+ * directory on disk that merely claims to be the runtime directory. */
+static void
+test_temp_dir (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("XDG_RUNTIME_DIR"));
+  g_autofree char *disk = g_dir_make_tmp ("pc-export-runtime-XXXXXX", NULL);
+  const char *dir;
+
+  g_assert_cmpstr (pc_export_temp_dir (TRUE), ==, g_get_tmp_dir ());
+
+  g_setenv ("XDG_RUNTIME_DIR", disk, TRUE);
+  dir = pc_export_temp_dir (FALSE);
+  g_assert_cmpstr (dir, !=, disk);
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  g_assert_cmpint (g_access (dir, W_OK), ==, 0);
+  if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
+    g_assert_true (g_str_equal (dir, "/dev/shm") || g_str_equal (dir, g_get_tmp_dir ()));
+
+  g_setenv ("XDG_RUNTIME_DIR", "/nonexistent/runtime", TRUE);
+  g_assert_cmpstr (pc_export_temp_dir (FALSE), !=, "/nonexistent/runtime");
+
+  if (saved)
+    g_setenv ("XDG_RUNTIME_DIR", saved, TRUE);
+  else
+    g_unsetenv ("XDG_RUNTIME_DIR");
+  g_rmdir (disk);
 }
 
 static void
@@ -413,7 +477,9 @@ main (int    argc,
   g_test_add_func ("/export/text/clean", test_clean_text);
   g_test_add_func ("/export/text/width", test_text_width);
   g_test_add_func ("/export/text/is-clean", test_text_is_clean);
+  g_test_add_func ("/export/text/is-clean-random", test_text_is_clean_random);
   g_test_add_func ("/export/memory-mode", test_memory_mode);
+  g_test_add_func ("/export/temp-dir", test_temp_dir);
   g_test_add_func ("/export/sheet-name", test_sheet_name);
   g_test_add_func ("/export/column-name", test_column_name);
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
