@@ -58,6 +58,12 @@ GPtrArray       *pc_project_list_reports     (PcProject            *self,
 PcReport        *pc_project_load_report      (PcProject            *self,
                                               gint64                id,
                                               GError              **error);
+GBytes          *pc_project_remove_report    (PcProject            *self,
+                                              gint64                id,
+                                              GError              **error);
+gboolean         pc_project_restore_report   (PcProject            *self,
+                                              GBytes               *removal,
+                                              GError              **error);
 guint            pc_project_count_reports    (PcProject            *self);
 gboolean         pc_project_backup           (PcProject            *self,
                                               const char           *dest_path,

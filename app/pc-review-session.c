@@ -46,6 +46,7 @@ enum {
   ANNOTATION_CHANGED,
   ANNOTATION_REMOVED,
   FINDING_STATUS_CHANGED,
+  REPORTS_CHANGED,
   N_SIGNALS
 };
 
@@ -321,6 +322,77 @@ static const PcUndoHandler status_handler = {
   .applied = status_record_applied,
   .free = status_record_free,
 };
+
+/* Removing reports ---------------------------------------------------------------------- */
+
+/* Applying a record with @removal puts the report back; one without removes it again. */
+typedef struct
+{
+  gint64  report_id;
+  GBytes *removal;
+} RemovalRecord;
+
+static RemovalRecord *
+removal_record_new (gint64  report_id,
+                    GBytes *removal)
+{
+  RemovalRecord *record = g_new0 (RemovalRecord, 1);
+
+  record->report_id = report_id;
+  record->removal = removal;
+  return record;
+}
+
+static void
+removal_record_free (gpointer data)
+{
+  RemovalRecord *record = data;
+
+  g_clear_pointer (&record->removal, g_bytes_unref);
+  g_free (record);
+}
+
+static gpointer
+removal_record_apply (gpointer    data,
+                      PcProject  *project,
+                      GError    **error)
+{
+  RemovalRecord *record = data;
+  GBytes *removal;
+
+  if (record->removal != NULL)
+    return pc_project_restore_report (project, record->removal, error)
+           ? removal_record_new (record->report_id, NULL) : NULL;
+  removal = pc_project_remove_report (project, record->report_id, error);
+  return removal != NULL ? removal_record_new (record->report_id, removal) : NULL;
+}
+
+static void
+removal_record_applied (gpointer data,
+                        gpointer target)
+{
+  RemovalRecord *record = data;
+
+  g_signal_emit (target, signals[REPORTS_CHANGED], 0, record->report_id);
+}
+
+static const PcUndoHandler removal_handler = {
+  .apply = removal_record_apply,
+  .applied = removal_record_applied,
+  .free = removal_record_free,
+};
+
+static gpointer
+remove_job (PcProject     *project,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  gint64 report_id = *(gint64 *) data;
+  GBytes *removal = pc_project_remove_report (project, report_id, error);
+
+  return removal != NULL ? removal_record_new (report_id, removal) : NULL;
+}
 
 /* Running jobs -------------------------------------------------------------------------- */
 
@@ -1019,6 +1091,17 @@ pc_review_session_class_init (PcReviewSessionClass *klass)
   signals[FINDING_STATUS_CHANGED] =
     g_signal_new ("finding-status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+
+  /**
+   * PcReviewSession::reports-changed:
+   * @report_id: the report removed or put back
+   *
+   * A report left the project or came back, by pc_review_session_remove_report_async()
+   * or by undo or redo.
+   */
+  signals[REPORTS_CHANGED] =
+    g_signal_new ("reports-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -1786,6 +1869,56 @@ pc_review_session_change_finish (PcReviewSession  *self,
                         pc_review_session_change_finish, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_removed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PcReviewSession *self = PC_REVIEW_SESSION (source);
+  const char *description = g_task_get_task_data (task);
+  GError *error = NULL;
+  RemovalRecord *record = pc_review_session_run_finish (self, result, &error);
+  gint64 report_id;
+
+  if (record == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  report_id = record->report_id;
+  pc_undo_stack_push (self->undo, &removal_handler, self, record, description);
+  g_signal_emit (self, signals[REPORTS_CHANGED], 0, report_id);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pc_review_session_remove_report_async:
+ * @description: (nullable): the undo step's label, such as “Remove 某局 2023”
+ *
+ * Takes the report out of the project with everything made on it, as one undo step: undo
+ * puts it all back under the same ids. Finish with pc_review_session_change_finish().
+ */
+void
+pc_review_session_remove_report_async (PcReviewSession     *self,
+                                       gint64               report_id,
+                                       const char          *description,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PC_IS_REVIEW_SESSION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pc_review_session_change_finish);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, g_strdup (description ? description : _("Remove report")), g_free);
+  pc_review_session_run_async (self, remove_job, g_memdup2 (&report_id, sizeof report_id), g_free,
+                               removal_record_free, cancellable, on_removed_cb, task);
 }
 
 void

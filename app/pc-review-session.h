@@ -180,6 +180,12 @@ void             pc_review_session_redo_async     (PcReviewSession      *self,
 gboolean         pc_review_session_change_finish  (PcReviewSession      *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+void             pc_review_session_remove_report_async (PcReviewSession  *self,
+                                                        gint64            report_id,
+                                                        const char       *description,
+                                                        GCancellable     *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer          user_data);
 void             pc_review_session_list_annotations_async (PcReviewSession *self,
                                                            gint64           report_id,
                                                            GCancellable    *cancellable,

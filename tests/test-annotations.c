@@ -14,8 +14,10 @@
 #include <sqlite3.h>
 
 #include "pc-anchor.h"
+#include "pc-error.h"
 #include "pc-project-annotations.h"
 #include "pc-project-private.h"
+#include "pc-project-review.h"
 #include "pc-reader.h"
 #include "pc-register.h"
 #include "pc-review-session.h"
@@ -620,6 +622,236 @@ test_finding_status (Fixture       *fixture,
 
 /* Re-anchoring after a re-import -------------------------------------------------------- */
 
+/* Removing reports ---------------------------------------------------------------------- */
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every row of every table, each table's rows sorted: equal dumps, equal projects. */
+static char *
+dump_project (PcProject *project)
+{
+  sqlite3 *db = _pc_project_get_db (project);
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) tables->pdata[t]);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          GString *row = g_string_new (NULL);
+
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const guchar *bytes = sqlite3_column_blob (stmt, c);
+              int n = sqlite3_column_bytes (stmt, c);
+
+              g_string_append_printf (row, "|%d:", sqlite3_column_type (stmt, c));
+              for (int i = 0; bytes != NULL && i < n; i++)
+                g_string_append_printf (row, "%02x", bytes[i]);
+            }
+          g_ptr_array_add (rows, g_string_free (row, FALSE));
+        }
+      sqlite3_finalize (stmt);
+      g_ptr_array_sort (rows, compare_rows);
+      g_string_append_printf (dump, "[%s] %u rows\n", (char *) tables->pdata[t], rows->len);
+      for (guint r = 0; r < rows->len; r++)
+        g_string_append_printf (dump, "%s\n", (char *) rows->pdata[r]);
+    }
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static gint64
+count_rows (PcProject  *project,
+            const char *table,
+            gint64      report_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE report_id = %" G_GINT64_FORMAT,
+                                          table, report_id);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_pc_project_get_db (project), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* A report with work on it of every kind: annotations, a finding status, a rating and a
+ * decision. */
+static gint64
+review_some (Fixture    *fixture,
+             const char *name)
+{
+  PcReport *report = report_named (fixture, name);
+  gint64 id = pc_report_get_id (report);
+  g_autoptr(PcAnnotation) first = add (fixture, report, "第一责任人", 2, PC_ANNOTATION_PROBLEM, "职责表述笼统");
+  g_autoptr(PcAnnotation) second = add (fixture, report, "安全生产", 14, PC_ANNOTATION_STRENGTH, "亮点");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_review_session_set_finding_status (fixture->session, id, "number-missing:1",
+                                                       PC_STATUS_DISPUTED, "编号为笔误", &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_project_review_set_rating (fixture->project, id, 14, PC_RATING_FULL, "张审", &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_project_review_set_decision (fixture->project, id, 14, "1.1", PC_DECISION_ACCEPT,
+                                                 "张审", NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_remove_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 id = review_some (fixture, "zhangzhou-2023.txt");
+  g_autofree char *before = dump_project (fixture->project);
+  g_autofree char *after = NULL;
+  g_autofree char *restored = NULL;
+  g_autoptr(GBytes) removal = NULL;
+  g_autoptr(GBytes) none = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tables[] = { "sections", "findings", "parts", "annotations", "finding_status",
+                           "item_ratings", "coverage_decisions" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (!g_str_equal (tables[i], "sections") && !g_str_equal (tables[i], "findings") &&
+        !g_str_equal (tables[i], "parts"))
+      g_assert_cmpint (count_rows (fixture->project, tables[i], id), >, 0);
+
+  removal = pc_project_remove_report (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (removal);
+  reports = pc_project_list_reports (fixture->project, &error);
+  g_assert_cmpuint (reports->len, ==, G_N_ELEMENTS (corpus_names) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (count_rows (fixture->project, tables[i], id), ==, 0);
+  after = dump_project (fixture->project);
+  g_assert_cmpstr (after, !=, before);
+
+  /* Gone is gone: a second removal says so and changes nothing. */
+  none = pc_project_remove_report (fixture->project, id, &error);
+  g_assert_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND);
+  g_assert_null (none);
+  g_clear_error (&error);
+
+  g_assert_true (pc_project_restore_report (fixture->project, removal, &error));
+  g_assert_no_error (error);
+  restored = dump_project (fixture->project);
+  g_assert_cmpstr (restored, ==, before);
+}
+
+/* The same file imported again after the removal holds the content the restore would bring
+ * back: the restore refuses and leaves the project as it is. */
+static void
+test_remove_restore_conflict (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  gint64 id = review_some (fixture, "pudong-2023.txt");
+  g_autofree char *path = corpus_file ("pudong-2023.txt");
+  const char *paths[] = { path, NULL };
+  g_autoptr(GBytes) removal = NULL;
+  g_autoptr(PcImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reimported = NULL;
+  g_autofree char *after = NULL;
+
+  removal = pc_project_remove_report (fixture->project, id, &error);
+  g_assert_no_error (error);
+  summary = pc_project_import_files (fixture->project, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->imported, ==, 1);
+  reimported = dump_project (fixture->project);
+
+  g_assert_false (pc_project_restore_report (fixture->project, removal, &error));
+  g_assert_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_SQL);
+  after = dump_project (fixture->project);
+  g_assert_cmpstr (after, ==, reimported);
+}
+
+static void
+on_reports_changed_cb (PcReviewSession *session,
+                       gint64           report_id,
+                       gpointer         user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, report_id);
+}
+
+static void
+on_removed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_review_session_change_finish (PC_REVIEW_SESSION (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* Through the session the removal is one undo step, and redo removes it again. */
+static void
+test_remove_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 id = review_some (fixture, "kaiping-2025.txt");
+  g_autofree char *before = dump_project (fixture->project);
+  g_autofree char *undone = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gboolean done = FALSE;
+
+  g_signal_connect (fixture->session, "reports-changed", G_CALLBACK (on_reports_changed_cb), seen);
+  pc_review_session_remove_report_async (fixture->session, id, "移除 开平 2025", NULL, on_removed_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count_rows (fixture->project, "annotations", id), ==, 0);
+  g_assert_cmpuint (seen->len, ==, 1);
+  label = pc_undo_stack_dup_undo_label (pc_review_session_get_undo_stack (fixture->session));
+  g_assert_true (g_str_has_suffix (label, "移除 开平 2025"));
+
+  g_assert_true (pc_review_session_undo (fixture->session, &error));
+  g_assert_no_error (error);
+  undone = dump_project (fixture->project);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  /* The edits made before the removal undo as usual once the report is back. */
+  g_assert_true (pc_review_session_undo (fixture->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->project, "finding_status", id), ==, 0);
+  g_assert_true (pc_review_session_redo (fixture->session, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pc_review_session_redo (fixture->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->project, "annotations", id), ==, 0);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpint (g_array_index (seen, gint64, 2), ==, id);
+}
+
 static void
 test_reanchor_reimport (Fixture       *fixture,
                         gconstpointer  data)
@@ -971,6 +1203,9 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/annotations/session/add", test_session_add);
+  ADD ("/annotations/remove/restore", test_remove_restore);
+  ADD ("/annotations/remove/restore-conflict", test_remove_restore_conflict);
+  ADD ("/annotations/remove/undo", test_remove_undo);
   ADD ("/annotations/undo/round-trip", test_undo_round_trip);
   ADD ("/annotations/undo/delete-restores-id", test_undo_delete_restores_id);
   ADD ("/annotations/undo/squash", test_undo_squash);
