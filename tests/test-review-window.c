@@ -378,6 +378,78 @@ test_library_filter (void)
   gui_remove_project (path);
 }
 
+static gboolean
+has_four_reports (PcWindow *window)
+{
+  return is_settled (window) && g_list_model_get_n_items (_pc_window_get_reports (window)) == 4 &&
+         _pc_window_get_report (window) != NULL;
+}
+
+static gboolean
+has_five_reports (PcWindow *window)
+{
+  return is_settled (window) && g_list_model_get_n_items (_pc_window_get_reports (window)) == 5 &&
+         _pc_window_get_report (window) != NULL;
+}
+
+static gint64
+count_annotations (const char *path,
+                   gint64      report_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcProject) project = pc_project_open (path, &error);
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  g_assert_no_error (error);
+  annotations = pc_project_list_annotations (project, report_id, &error);
+  g_assert_no_error (error);
+  return annotations->len;
+}
+
+/* The report shown leaves the project with its annotations through the same action as the
+ * menu and the Delete key; its neighbour is shown instead; undo brings both back. */
+static void
+test_remove_report (void)
+{
+  g_autofree char *path = make_project ();
+  PcWindow *window = pc_window_new (app);
+  guint position;
+  gint64 removed_id;
+
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
+  position = gui_find_report (window, "wuhan-2021");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  _pc_window_select_report (window, position);
+  g_assert_true (gui_wait_for (window, has_review));
+  removed_id = pc_report_get_id (_pc_window_get_report (window));
+
+  select_text (window, "法治");
+  annotate (window, 3, PC_ANNOTATION_PROBLEM, PC_SEVERITY_MEDIUM, "表述笼统", "补充具体举措");
+  g_assert_cmpint (count_annotations (path, removed_id), ==, 1);
+
+  act (window, "win.remove-report", NULL);
+  g_assert_true (gui_wait_for (window, has_four_reports));
+  g_assert_cmpuint (gui_find_report (window, "wuhan-2021"), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (pc_report_get_id (_pc_window_get_report (window)), !=, removed_id);
+  g_assert_cmpint (count_annotations (path, removed_id), ==, 0);
+
+  act (window, "win.undo", NULL);
+  g_assert_true (gui_wait_for (window, has_five_reports));
+  g_assert_cmpint (pc_report_get_id (_pc_window_get_report (window)), ==, removed_id);
+  g_assert_cmpint (count_annotations (path, removed_id), ==, 1);
+  g_assert_cmpuint (_pc_window_get_annotations (window)->len, ==, 1);
+
+  /* The annotation made before the removal is the next undo step. */
+  act (window, "win.undo", NULL);
+  g_assert_cmpint (count_annotations (path, removed_id), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle_for (100);
+  gui_remove_project (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +476,7 @@ main (int   argc,
 
   g_test_add_func ("/review-window/annotate-rate-undo", test_review_window);
   g_test_add_func ("/review-window/library-filter", test_library_filter);
+  g_test_add_func ("/review-window/remove-report", test_remove_report);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -311,6 +311,8 @@ update_actions (PcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  undo != NULL && pc_undo_stack_get_can_redo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", have_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report",
+                                 have_report && !pc_window_get_busy (self) && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-selection", have_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation",
                                  have_report && self->annotations->len > 0);
@@ -1036,6 +1038,109 @@ pc_window_actions_annotate_selection_cb (GtkWidget  *widget,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
+/* Removing reports -------------------------------------------------------------------- */
+
+static gboolean
+library_has_report (PcWindow *self,
+                    gint64    id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reports));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
+
+      if (pc_report_get_id (pc_library_item_get_report (item)) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The report the library shows after @id, or before it when @id is the last; 0 for none. */
+static gint64
+neighbour_of (PcWindow *self,
+              gint64    id)
+{
+  GListModel *model = G_LIST_MODEL (self->library_filter_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcLibraryItem) item = g_list_model_get_item (model, i);
+      g_autoptr(PcLibraryItem) other = NULL;
+
+      if (pc_report_get_id (pc_library_item_get_report (item)) != id)
+        continue;
+      if (n == 1)
+        return 0;
+      other = g_list_model_get_item (model, i + 1 < n ? i + 1 : i - 1);
+      return pc_report_get_id (pc_library_item_get_report (other));
+    }
+  return 0;
+}
+
+/* A report left the project, or came back by undo: the library follows, showing the report
+ * that came back, or the removed one's neighbour in its place. */
+static void
+on_reports_changed_cb (PcWindow        *self,
+                       gint64           report_id,
+                       PcReviewSession *session)
+{
+  g_assert (PC_IS_WINDOW (self));
+
+  if (!library_has_report (self, report_id))
+    self->selected_id = report_id;
+  else if (report_id == self->selected_id)
+    self->selected_id = neighbour_of (self, report_id);
+  _pc_window_reload_reports (self);
+  load_register (self);
+}
+
+static void
+on_report_removed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  PcWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!pc_review_session_change_finish (PC_REVIEW_SESSION (source), result, &error))
+    {
+      if (!is_cancelled (error))
+        _pc_window_show_error (self, error);
+    }
+  else
+    {
+      toast = adw_toast_new (_("Report removed"));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  end_pending (self);
+}
+
+/* Takes the report shown out of the project, with its annotations and ratings; the toast
+ * and Ctrl+Z put it back. */
+static void
+pc_window_actions_remove_report_cb (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->session == NULL || self->report == NULL)
+    return;
+  title = pc_labels_report_title (self->report);
+  /* Translators: the undo step, “Undo Remove 某局 2023”; %s is the report as the library names it */
+  description = g_strdup_printf (_("Remove %s"), title);
+  begin_pending (self);
+  pc_review_session_remove_report_async (self->session, pc_report_get_id (self->report),
+                                         description, self->cancellable, on_report_removed_cb, self);
+}
+
 static void
 on_annotation_deleted_cb (GObject      *source,
                           GAsyncResult *result,
@@ -1574,6 +1679,8 @@ _pc_window_review_class_init (GtkWidgetClass *widget_class)
                                    pc_window_actions_span_adjust_cb);
   gtk_widget_class_install_action (widget_class, "win.span-to-selection", NULL,
                                    pc_window_actions_span_to_selection_cb);
+  gtk_widget_class_install_action (widget_class, "win.remove-report", NULL,
+                                   pc_window_actions_remove_report_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pc_window_actions_undo_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, pc_window_actions_undo_cb);
   gtk_widget_class_install_property_action (widget_class, "win.rate", "rating");
@@ -1753,6 +1860,8 @@ _pc_window_review_set_session (PcWindow        *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "finding-status-changed",
                                G_CALLBACK (on_finding_status_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "reports-changed", G_CALLBACK (on_reports_changed_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (pc_review_session_get_undo_stack (session), "notify",
                                G_CALLBACK (on_undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
       self->marks = pc_review_marks_new (session);

@@ -384,6 +384,13 @@ reload_reports (PcWindow *self)
                                         on_list_reports_cb, g_object_ref (self));
 }
 
+void
+_pc_window_reload_reports (PcWindow *self)
+{
+  if (self->worker != NULL)
+    reload_reports (self);
+}
+
 #define MAX_RECENT 8
 
 static void
