@@ -167,7 +167,6 @@ main (int   argc,
   _pc_window_select_report (window, 0);
   spin_until (has_annotations, window, GUINT_TO_POINTER (n));
   applied = g_get_monotonic_time ();
-  g_printerr ("T bench started %ld applied %ld\n", (long) (started / 1000), (long) (applied / 1000));
   paint.armed = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (window));
   spin_until (is_painted, window, &paint);
