@@ -1593,6 +1593,15 @@ _pc_project_rollback (PcProject *self)
   tx_rollback (self);
 }
 
+gboolean
+_pc_project_insert_findings (PcProject  *self,
+                             gint64      report_id,
+                             GPtrArray  *findings,
+                             GError    **error)
+{
+  return insert_findings (self, report_id, findings, error);
+}
+
 void
 _pc_project_set_sql_error (PcProject   *self,
                            GError     **error,

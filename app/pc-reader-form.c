@@ -379,29 +379,98 @@ check_enumerations (PcReadContext *ctx,
     }
 }
 
+/* The findings on the report's title and dates; @signature is where a date finding points. */
+static void
+add_date_findings (PcReport *report,
+                   PcRange   signature)
+{
+  const char *date = pc_report_get_date (report);
+  guint year = pc_report_get_year (report);
+  g_autofree char *year_end = NULL;
+  g_autofree char *deadline = NULL;
+  g_autoptr(PcFinding) finding = NULL;
+
+  if (pc_report_get_title (report) == NULL)
+    {
+      g_autoptr(PcFinding) no_title = pc_finding_new (PC_FINDING_MISSING_TITLE, NULL, NULL, NULL,
+                                                      (PcRange) { 0, 0 });
+
+      pc_report_add_finding (report, no_title);
+    }
+  if (date == NULL)
+    finding = pc_finding_new (PC_FINDING_MISSING_DATE, NULL, NULL, NULL, (PcRange) { 0, 0 });
+  else if (year != 0)
+    {
+      year_end = g_strdup_printf ("%04u-12-31", year);
+      deadline = g_strdup_printf ("%04u-04-01", year + 1);
+      if (strcmp (date, year_end) <= 0)
+        finding = pc_finding_new (PC_FINDING_DATED_BEFORE_PERIOD, NULL, NULL, NULL, signature);
+      else if (strcmp (date, deadline) > 0)
+        finding = pc_finding_new (PC_FINDING_LATE_PUBLICATION, NULL, NULL, NULL, signature);
+    }
+  if (finding != NULL)
+    pc_report_add_finding (report, finding);
+}
+
 static void
 check_dates (PcReadContext *ctx)
 {
-  const char *date = pc_report_get_date (ctx->report);
-  guint year = pc_report_get_year (ctx->report);
-  g_autofree char *year_end = NULL;
-  g_autofree char *deadline = NULL;
+  add_date_findings (ctx->report, (PcRange) { ctx->body_end, ctx->len });
+}
 
-  if (pc_report_get_title (ctx->report) == NULL)
-    add_finding (ctx, PC_FINDING_MISSING_TITLE, NULL, NULL, (PcRange) { 0, 0 });
-  if (date == NULL)
+static gboolean
+is_date_finding (const PcFinding *finding)
+{
+  return g_str_equal (finding->code, PC_FINDING_MISSING_TITLE) ||
+         g_str_equal (finding->code, PC_FINDING_MISSING_DATE) ||
+         g_str_equal (finding->code, PC_FINDING_DATED_BEFORE_PERIOD) ||
+         g_str_equal (finding->code, PC_FINDING_LATE_PUBLICATION);
+}
+
+/* The report's last line that is not blank, where a signature date stands. */
+static PcRange
+last_line (PcReport *report)
+{
+  const char *text = pc_report_get_text (report);
+  const char *end = text + strlen (text);
+  const char *start;
+
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  start = end;
+  while (start > text && start[-1] != '\n')
+    start--;
+  return (PcRange) { g_utf8_pointer_to_offset (text, start), g_utf8_pointer_to_offset (text, end) };
+}
+
+/**
+ * pc_reader_recheck_dates:
+ *
+ * Finds the report's title and date findings again, after a reviewer corrected its title,
+ * year or dates: no title, no date, dated before the reporting year ended, published after
+ * 1 April of the next year. The other findings stay as they are.
+ */
+void
+pc_reader_recheck_dates (PcReport *report)
+{
+  GPtrArray *findings;
+  PcRange signature;
+
+  g_return_if_fail (PC_IS_REPORT (report));
+
+  findings = pc_report_get_findings (report);
+  signature = last_line (report);
+  for (guint i = findings->len; i-- > 0;)
     {
-      add_finding (ctx, PC_FINDING_MISSING_DATE, NULL, NULL, (PcRange) { 0, 0 });
-      return;
+      const PcFinding *finding = g_ptr_array_index (findings, i);
+
+      if (!is_date_finding (finding))
+        continue;
+      if (finding->range.end > finding->range.start)
+        signature = finding->range;
+      g_ptr_array_remove_index (findings, i);
     }
-  if (year == 0)
-    return;
-  year_end = g_strdup_printf ("%04u-12-31", year);
-  deadline = g_strdup_printf ("%04u-04-01", year + 1);
-  if (strcmp (date, year_end) <= 0)
-    add_finding (ctx, PC_FINDING_DATED_BEFORE_PERIOD, NULL, NULL, (PcRange) { ctx->body_end, ctx->len });
-  else if (strcmp (date, deadline) > 0)
-    add_finding (ctx, PC_FINDING_LATE_PUBLICATION, NULL, NULL, (PcRange) { ctx->body_end, ctx->len });
+  add_date_findings (report, signature);
 }
 
 /* "1)" opens a numbered item in many reports; an unmatched ")" after one or two digits is

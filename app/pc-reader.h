@@ -22,5 +22,6 @@ PcReport *pc_reader_read_extraction (PcExtraction   *extraction,
 PcReport *pc_reader_read_file       (const char     *path,
                                      GCancellable   *cancellable,
                                      GError        **error);
+void      pc_reader_recheck_dates   (PcReport       *report);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ enum {
   ANNOTATION_REMOVED,
   FINDING_STATUS_CHANGED,
   REPORTS_CHANGED,
+  REPORT_DETAILS_CHANGED,
   N_SIGNALS
 };
 
@@ -393,6 +394,61 @@ remove_job (PcProject     *project,
 
   return removal != NULL ? removal_record_new (report_id, removal) : NULL;
 }
+
+/* Correcting a report's details --------------------------------------------------------- */
+
+typedef struct
+{
+  gint64           report_id;
+  PcReportDetails *details;
+} DetailsRecord;
+
+static DetailsRecord *
+details_record_new (gint64           report_id,
+                    PcReportDetails *details)
+{
+  DetailsRecord *record = g_new0 (DetailsRecord, 1);
+
+  record->report_id = report_id;
+  record->details = details;
+  return record;
+}
+
+static void
+details_record_free (gpointer data)
+{
+  DetailsRecord *record = data;
+
+  pc_report_details_free (record->details);
+  g_free (record);
+}
+
+static gpointer
+details_record_apply (gpointer    data,
+                      PcProject  *project,
+                      GError    **error)
+{
+  DetailsRecord *record = data;
+  PcReportDetails *old = pc_project_set_report_details (project, record->report_id,
+                                                        record->details, error);
+
+  return old != NULL ? details_record_new (record->report_id, old) : NULL;
+}
+
+static void
+details_record_applied (gpointer data,
+                        gpointer target)
+{
+  DetailsRecord *record = data;
+
+  g_signal_emit (target, signals[REPORT_DETAILS_CHANGED], 0, record->report_id);
+}
+
+static const PcUndoHandler details_handler = {
+  .apply = details_record_apply,
+  .applied = details_record_applied,
+  .free = details_record_free,
+};
 
 /* Running jobs -------------------------------------------------------------------------- */
 
@@ -1101,6 +1157,17 @@ pc_review_session_class_init (PcReviewSessionClass *klass)
    */
   signals[REPORTS_CHANGED] =
     g_signal_new ("reports-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PcReviewSession::report-details-changed:
+   * @report_id: the report
+   *
+   * A report's title, agency, year, date or number was corrected, or the correction undone;
+   * its title and date findings were found again.
+   */
+  signals[REPORT_DETAILS_CHANGED] =
+    g_signal_new ("report-details-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
@@ -1892,6 +1959,66 @@ on_removed_cb (GObject      *source,
   pc_undo_stack_push (self->undo, &removal_handler, self, record, description);
   g_signal_emit (self, signals[REPORTS_CHANGED], 0, report_id);
   g_task_return_boolean (task, TRUE);
+}
+
+static gpointer
+details_job (PcProject     *project,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return details_record_apply (data, project, error);
+}
+
+static void
+on_details_set_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PcReviewSession *self = PC_REVIEW_SESSION (source);
+  GError *error = NULL;
+  DetailsRecord *reverse = pc_review_session_run_finish (self, result, &error);
+  gint64 report_id;
+
+  if (reverse == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  report_id = reverse->report_id;
+  pc_undo_stack_push (self->undo, &details_handler, self, reverse, _("Correct report details"));
+  g_signal_emit (self, signals[REPORT_DETAILS_CHANGED], 0, report_id);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pc_review_session_set_report_details_async:
+ *
+ * Stores a reviewer's correction of the report's title, agency, year, date or number as one
+ * undo step; see pc_project_set_report_details(). Finish with
+ * pc_review_session_change_finish().
+ */
+void
+pc_review_session_set_report_details_async (PcReviewSession       *self,
+                                            gint64                 report_id,
+                                            const PcReportDetails *details,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PC_IS_REVIEW_SESSION (self));
+  g_return_if_fail (details != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pc_review_session_change_finish);
+  g_task_set_check_cancellable (task, FALSE);
+  pc_review_session_run_async (self, details_job,
+                               details_record_new (report_id, pc_report_details_copy (details)),
+                               details_record_free, details_record_free, cancellable,
+                               on_details_set_cb, task);
 }
 
 /**

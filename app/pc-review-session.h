@@ -11,6 +11,7 @@
 #include "pc-project-annotations.h"
 #include "pc-project-worker.h"
 #include "pc-report.h"
+#include "pc-report-details.h"
 #include "pc-undo.h"
 
 G_BEGIN_DECLS
@@ -180,6 +181,12 @@ void             pc_review_session_redo_async     (PcReviewSession      *self,
 gboolean         pc_review_session_change_finish  (PcReviewSession      *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+void             pc_review_session_set_report_details_async (PcReviewSession       *self,
+                                                             gint64                 report_id,
+                                                             const PcReportDetails *details,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
 void             pc_review_session_remove_report_async (PcReviewSession  *self,
                                                         gint64            report_id,
                                                         const char       *description,

@@ -18,6 +18,7 @@
 #include "pc-project-annotations.h"
 #include "pc-project-private.h"
 #include "pc-project-review.h"
+#include "pc-finding.h"
 #include "pc-reader.h"
 #include "pc-register.h"
 #include "pc-review-session.h"
@@ -852,6 +853,128 @@ test_remove_undo (Fixture       *fixture,
   g_assert_cmpint (g_array_index (seen, gint64, 2), ==, id);
 }
 
+/* Correcting a report's details ------------------------------------------------------- */
+
+/* The report's finding codes, sorted, as one string. */
+static char *
+finding_codes (PcProject *project,
+               gint64     report_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcReport) report = pc_project_load_report (project, report_id, &error);
+  GPtrArray *findings;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+  g_assert_no_error (error);
+  findings = pc_report_get_findings (report);
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (codes, ((PcFinding *) g_ptr_array_index (findings, i))->code);
+  g_ptr_array_sort (codes, compare_rows);
+  g_ptr_array_add (codes, NULL);
+  return g_strjoinv (" ", (char **) codes->pdata);
+}
+
+static void
+test_details_correct (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PcReport *report = report_named (fixture, "pudong-2023.txt");
+  gint64 id = pc_report_get_id (report);
+  g_autoptr(PcReportDetails) original = pc_report_details_new_from_report (report);
+  g_autoptr(PcReportDetails) edit = pc_report_details_copy (original);
+  g_autoptr(PcReportDetails) before = NULL;
+  g_autoptr(PcReportDetails) back = NULL;
+  g_autoptr(PcReportDetails) refused = NULL;
+  g_autoptr(PcReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *codes = finding_codes (fixture->project, id);
+  g_autofree char *late = NULL;
+  g_autofree char *untitled = NULL;
+  g_autofree char *restored = NULL;
+
+  g_assert_cmpstr (original->published, ==, "2024-02-20");
+  g_assert_cmpuint (original->year, ==, 2023);
+  g_assert_null (strstr (codes, PC_FINDING_LATE_PUBLICATION));
+
+  /* Published in May of the next year, by a typed Chinese date: late. */
+  g_free (edit->published);
+  edit->published = g_strdup ("2024年5月6日");
+  g_free (edit->agency);
+  edit->agency = g_strdup ("上海市浦东新区应急管理局");
+  before = pc_project_set_report_details (fixture->project, id, edit, &error);
+  g_assert_no_error (error);
+  g_assert_true (pc_report_details_equal (before, original));
+  stored = pc_project_load_report (fixture->project, id, &error);
+  g_assert_cmpstr (pc_report_get_published (stored), ==, "2024-05-06");
+  g_assert_cmpstr (pc_report_get_agency (stored), ==, "上海市浦东新区应急管理局");
+  late = finding_codes (fixture->project, id);
+  g_assert_nonnull (strstr (late, PC_FINDING_LATE_PUBLICATION));
+
+  /* No title: a finding of its own. */
+  g_clear_pointer (&edit->title, g_free);
+  g_clear_pointer (&before, pc_report_details_free);
+  before = pc_project_set_report_details (fixture->project, id, edit, &error);
+  g_assert_no_error (error);
+  untitled = finding_codes (fixture->project, id);
+  g_assert_nonnull (strstr (untitled, PC_FINDING_MISSING_TITLE));
+
+  /* Not a date: refused, nothing changed. */
+  g_free (edit->published);
+  edit->published = g_strdup ("下周");
+  refused = pc_project_set_report_details (fixture->project, id, edit, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  /* Back to the reading: the same details and findings as imported. */
+  back = pc_project_set_report_details (fixture->project, id, original, &error);
+  g_assert_no_error (error);
+  g_assert_null (back->title);
+  restored = finding_codes (fixture->project, id);
+  g_assert_cmpstr (restored, ==, codes);
+}
+
+static void
+on_details_changed_cb (PcReviewSession *session,
+                       gint64           report_id,
+                       gpointer         user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, report_id);
+}
+
+/* Through the session a correction is one undo step. */
+static void
+test_details_undo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PcReport *report = report_named (fixture, "wuhan-2021.txt");
+  gint64 id = pc_report_get_id (report);
+  g_autoptr(PcReportDetails) edit = pc_report_details_new_from_report (report);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(PcReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_signal_connect (fixture->session, "report-details-changed", G_CALLBACK (on_details_changed_cb),
+                    seen);
+  edit->year = 2022;
+  pc_review_session_set_report_details_async (fixture->session, id, edit, NULL, on_removed_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  stored = pc_project_load_report (fixture->project, id, &error);
+  g_assert_cmpuint (pc_report_get_year (stored), ==, 2022);
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  g_assert_true (pc_review_session_undo (fixture->session, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = pc_project_load_report (fixture->project, id, &error);
+  g_assert_cmpuint (pc_report_get_year (stored), ==, pc_report_get_year (report));
+  g_assert_cmpuint (seen->len, ==, 2);
+}
+
 static void
 test_reanchor_reimport (Fixture       *fixture,
                         gconstpointer  data)
@@ -1206,6 +1329,8 @@ main (int   argc,
   ADD ("/annotations/remove/restore", test_remove_restore);
   ADD ("/annotations/remove/restore-conflict", test_remove_restore_conflict);
   ADD ("/annotations/remove/undo", test_remove_undo);
+  ADD ("/annotations/details/correct", test_details_correct);
+  ADD ("/annotations/details/undo", test_details_undo);
   ADD ("/annotations/undo/round-trip", test_undo_round_trip);
   ADD ("/annotations/undo/delete-restores-id", test_undo_delete_restores_id);
   ADD ("/annotations/undo/squash", test_undo_squash);

@@ -1,0 +1,36 @@
+/* pc-report-details.h — what a reviewer may correct of a report's reading: its title,
+ * agency, year, publication date and document number.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pc-project.h"
+#include "pc-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char  *title;       /* nullable */
+  char  *agency;      /* nullable */
+  guint  year;        /* 0: unknown */
+  char  *published;   /* nullable; YYYY-MM-DD */
+  char  *doc_number;  /* nullable */
+} PcReportDetails;
+
+PcReportDetails *pc_report_details_new_from_report (PcReport              *report);
+PcReportDetails *pc_report_details_copy            (const PcReportDetails *details);
+void             pc_report_details_free            (PcReportDetails       *details);
+gboolean         pc_report_details_equal           (const PcReportDetails *a,
+                                                    const PcReportDetails *b);
+char            *pc_report_details_parse_date      (const char            *text);
+void             pc_report_apply_details           (PcReport              *report,
+                                                    const PcReportDetails *details);
+PcReportDetails *pc_project_set_report_details     (PcProject             *project,
+                                                    gint64                 report_id,
+                                                    const PcReportDetails *details,
+                                                    GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcReportDetails, pc_report_details_free)
+
+G_END_DECLS
