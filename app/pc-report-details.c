@@ -100,6 +100,47 @@ pc_report_details_parse_date (const char *text)
 }
 
 /**
+ * pc_report_details_new_from_text:
+ * @year: digits, or blank for an unknown year
+ * @published: a date in any form pc_report_details_parse_date() reads, or blank
+ * @problems: (out): the fields that could not be read
+ *
+ * The details as a reviewer typed them into the form.
+ *
+ * Returns: (transfer full) (nullable): the details, or %NULL when @problems is not
+ *   %PC_REPORT_DETAILS_VALID
+ */
+PcReportDetails *
+pc_report_details_new_from_text (const char             *title,
+                                 const char             *agency,
+                                 const char             *year,
+                                 const char             *published,
+                                 const char             *doc_number,
+                                 PcReportDetailsProblem *problems)
+{
+  g_autoptr(PcReportDetails) details = g_new0 (PcReportDetails, 1);
+  g_autofree char *year_text = dup_value (year);
+  g_autofree char *date_text = dup_value (published);
+  PcReportDetailsProblem found = PC_REPORT_DETAILS_VALID;
+
+  details->title = dup_value (title);
+  details->agency = dup_value (agency);
+  details->doc_number = dup_value (doc_number);
+  if (year_text != NULL)
+    {
+      guint64 value = 0;
+
+      if (!g_ascii_string_to_unsigned (year_text, 10, 1949, 2199, &value, NULL))
+        found |= PC_REPORT_DETAILS_BAD_YEAR;
+      details->year = (guint) value;
+    }
+  if (date_text != NULL && (details->published = pc_report_details_parse_date (date_text)) == NULL)
+    found |= PC_REPORT_DETAILS_BAD_DATE;
+  *problems = found;
+  return found == PC_REPORT_DETAILS_VALID ? g_steal_pointer (&details) : NULL;
+}
+
+/**
  * pc_report_apply_details:
  *
  * Sets @details on @report and finds its title and date findings again.

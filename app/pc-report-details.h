@@ -18,6 +18,20 @@ typedef struct
   char  *doc_number;  /* nullable */
 } PcReportDetails;
 
+/* What pc_report_details_new_from_text() could not read. */
+typedef enum
+{
+  PC_REPORT_DETAILS_VALID     = 0,
+  PC_REPORT_DETAILS_BAD_YEAR  = 1 << 0,
+  PC_REPORT_DETAILS_BAD_DATE  = 1 << 1,
+} PcReportDetailsProblem;
+
+PcReportDetails *pc_report_details_new_from_text   (const char            *title,
+                                                    const char            *agency,
+                                                    const char            *year,
+                                                    const char            *published,
+                                                    const char            *doc_number,
+                                                    PcReportDetailsProblem *problems);
 PcReportDetails *pc_report_details_new_from_report (PcReport              *report);
 PcReportDetails *pc_report_details_copy            (const PcReportDetails *details);
 void             pc_report_details_free            (PcReportDetails       *details);

@@ -934,6 +934,36 @@ test_details_correct (Fixture       *fixture,
   g_assert_cmpstr (restored, ==, codes);
 }
 
+/* The form's text: blanks are no value, years and dates are read or refused. */
+static void
+test_details_from_text (void)
+{
+  PcReportDetailsProblem problems = PC_REPORT_DETAILS_VALID;
+  g_autoptr(PcReportDetails) typed = NULL;
+  g_autoptr(PcReportDetails) blank = NULL;
+  g_autoptr(PcReportDetails) bad = NULL;
+
+  typed = pc_report_details_new_from_text (" 某局2023年法治政府建设年度报告 ", "某局", "2023",
+                                           "二〇二四年三月八日", "某应急〔2024〕3号", &problems);
+  g_assert_cmpint (problems, ==, PC_REPORT_DETAILS_VALID);
+  g_assert_cmpstr (typed->title, ==, "某局2023年法治政府建设年度报告");
+  g_assert_cmpuint (typed->year, ==, 2023);
+  g_assert_cmpstr (typed->published, ==, "2024-03-08");
+
+  blank = pc_report_details_new_from_text ("", "  ", "", " ", NULL, &problems);
+  g_assert_cmpint (problems, ==, PC_REPORT_DETAILS_VALID);
+  g_assert_null (blank->title);
+  g_assert_null (blank->agency);
+  g_assert_cmpuint (blank->year, ==, 0);
+  g_assert_null (blank->published);
+
+  bad = pc_report_details_new_from_text ("t", "a", "23年", "去年", NULL, &problems);
+  g_assert_null (bad);
+  g_assert_cmpint (problems, ==, PC_REPORT_DETAILS_BAD_YEAR | PC_REPORT_DETAILS_BAD_DATE);
+  g_assert_null (pc_report_details_new_from_text (NULL, NULL, "1900", NULL, NULL, &problems));
+  g_assert_cmpint (problems, ==, PC_REPORT_DETAILS_BAD_YEAR);
+}
+
 static void
 on_details_changed_cb (PcReviewSession *session,
                        gint64           report_id,
@@ -1329,6 +1359,7 @@ main (int   argc,
   ADD ("/annotations/remove/restore", test_remove_restore);
   ADD ("/annotations/remove/restore-conflict", test_remove_restore_conflict);
   ADD ("/annotations/remove/undo", test_remove_undo);
+  g_test_add_func ("/annotations/details/from-text", test_details_from_text);
   ADD ("/annotations/details/correct", test_details_correct);
   ADD ("/annotations/details/undo", test_details_undo);
   ADD ("/annotations/undo/round-trip", test_undo_round_trip);

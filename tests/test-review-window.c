@@ -6,12 +6,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "pc-application.h"
+#include "pc-finding.h"
+#include "pc-labels.h"
 #include "pc-library-item.h"
 #include "pc-project-annotations.h"
 #include "pc-project-review.h"
+#include "pc-report-details-dialog.h"
 #include "pc-review-state.h"
 #include "gui-util.h"
 #include "pc-window-private.h"
@@ -450,6 +455,100 @@ test_remove_report (void)
   gui_remove_project (path);
 }
 
+static PcReportDetailsDialog *
+find_details_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PC_IS_REPORT_DETAILS_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static char *
+library_title_of (PcWindow *window,
+                  gint64    id)
+{
+  GListModel *reports = _pc_window_get_reports (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(PcLibraryItem) item = g_list_model_get_item (reports, i);
+      PcReport *report = pc_library_item_get_report (item);
+
+      if (pc_report_get_id (report) == id)
+        return pc_labels_report_title (report);
+    }
+  return NULL;
+}
+
+/* F2's form corrects the agency and the date; the library follows, the late publication
+ * becomes a finding in the database, and undo takes it all back. */
+static void
+test_edit_report (void)
+{
+  g_autofree char *path = make_project ();
+  PcWindow *window = pc_window_new (app);
+  PcReportDetailsDialog *dialog;
+  g_autoptr(PcReportDetails) typed = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *restored_title = NULL;
+  g_autoptr(PcProject) project = NULL;
+  g_autoptr(PcReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean late = FALSE;
+  gint64 id;
+
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
+  _pc_window_select_report (window, gui_find_report (window, "pudong-2023"));
+  g_assert_true (gui_wait_for (window, has_review));
+  id = pc_report_get_id (_pc_window_get_report (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-report", NULL));
+  dialog = find_details_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* A year that does not read keeps Save off. */
+  pc_report_details_dialog_set_text (dialog, "year", "二三年");
+  g_assert_null (pc_report_details_dialog_dup_details (dialog));
+  pc_report_details_dialog_set_text (dialog, "year", "2023");
+  pc_report_details_dialog_set_text (dialog, "agency", "上海市浦东新区应急管理局");
+  pc_report_details_dialog_set_text (dialog, "published", "2024年5月6日");
+  typed = pc_report_details_dialog_dup_details (dialog);
+  g_assert_cmpstr (typed->published, ==, "2024-05-06");
+  gui_settle_for (300);
+  gui_save_screenshot (GTK_WIDGET (dialog), "report-details.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "details.save", NULL));
+  g_assert_true (gui_wait_for (window, has_five_reports));
+  g_assert_null (find_details_dialog ());
+
+  title = library_title_of (window, id);
+  g_assert_nonnull (strstr (title, "上海市浦东新区应急管理局"));
+  project = pc_project_open (path, &error);
+  g_assert_no_error (error);
+  stored = pc_project_load_report (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_report_get_published (stored), ==, "2024-05-06");
+  for (guint i = 0; i < pc_report_get_findings (stored)->len; i++)
+    late |= g_str_equal (((PcFinding *) g_ptr_array_index (pc_report_get_findings (stored), i))->code,
+                         PC_FINDING_LATE_PUBLICATION);
+  g_assert_true (late);
+  g_clear_object (&stored);
+  g_clear_object (&project);
+
+  act (window, "win.undo", NULL);
+  g_assert_true (gui_wait_for (window, has_five_reports));
+  restored_title = library_title_of (window, id);
+  g_assert_null (strstr (restored_title, "上海市"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle_for (100);
+  gui_remove_project (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/review-window/annotate-rate-undo", test_review_window);
   g_test_add_func ("/review-window/library-filter", test_library_filter);
   g_test_add_func ("/review-window/remove-report", test_remove_report);
+  g_test_add_func ("/review-window/edit-report", test_edit_report);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pc-labels.h"
+#include "pc-report-details-dialog.h"
 #include "pc-library-item.h"
 #include "pc-outline-node.h"
 #include "pc-review-state.h"
@@ -311,6 +312,7 @@ update_actions (PcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  undo != NULL && pc_undo_stack_get_can_redo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", have_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-report", have_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report",
                                  have_report && !pc_window_get_busy (self) && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-selection", have_report);
@@ -1038,6 +1040,68 @@ pc_window_actions_annotate_selection_cb (GtkWidget  *widget,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
+/* Correcting a report's details ------------------------------------------------------- */
+
+static void
+on_report_details_changed_cb (PcWindow        *self,
+                              gint64           report_id,
+                              PcReviewSession *session)
+{
+  g_assert (PC_IS_WINDOW (self));
+
+  _pc_window_reload_reports (self);
+  load_register (self);
+}
+
+static void
+on_report_details_set_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  PcWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pc_review_session_change_finish (PC_REVIEW_SESSION (source), result, &error) &&
+      !is_cancelled (error))
+    _pc_window_show_error (self, error);
+  end_pending (self);
+}
+
+static void
+on_details_dialog_save_cb (PcWindow              *self,
+                           PcReportDetailsDialog *dialog)
+{
+  g_autoptr(PcReportDetails) details = pc_report_details_dialog_dup_details (dialog);
+
+  g_assert (PC_IS_WINDOW (self));
+
+  if (details == NULL || self->session == NULL)
+    return;
+  begin_pending (self);
+  pc_review_session_set_report_details_async (self->session,
+                                              pc_report_details_dialog_get_report_id (dialog),
+                                              details, self->cancellable,
+                                              on_report_details_set_cb, self);
+}
+
+static void
+pc_window_actions_edit_report_cb (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  g_autoptr(PcReportDetails) details = NULL;
+  PcReportDetailsDialog *dialog;
+
+  if (self->report == NULL || self->session == NULL)
+    return;
+  details = pc_report_details_new_from_report (self->report);
+  dialog = pc_report_details_dialog_new (GTK_WINDOW (self), pc_report_get_id (self->report), details);
+  g_signal_connect_object (dialog, "save", G_CALLBACK (on_details_dialog_save_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Removing reports -------------------------------------------------------------------- */
 
 static gboolean
@@ -1679,6 +1743,9 @@ _pc_window_review_class_init (GtkWidgetClass *widget_class)
                                    pc_window_actions_span_adjust_cb);
   gtk_widget_class_install_action (widget_class, "win.span-to-selection", NULL,
                                    pc_window_actions_span_to_selection_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-report", NULL,
+                                   pc_window_actions_edit_report_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-report", NULL);
   gtk_widget_class_install_action (widget_class, "win.remove-report", NULL,
                                    pc_window_actions_remove_report_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pc_window_actions_undo_cb);
@@ -1862,6 +1929,8 @@ _pc_window_review_set_session (PcWindow        *self,
                                G_CALLBACK (on_finding_status_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "reports-changed", G_CALLBACK (on_reports_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "report-details-changed",
+                               G_CALLBACK (on_report_details_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (pc_review_session_get_undo_stack (session), "notify",
                                G_CALLBACK (on_undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
       self->marks = pc_review_marks_new (session);
