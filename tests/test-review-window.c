@@ -506,6 +506,7 @@ test_edit_report (void)
   _pc_window_select_report (window, gui_find_report (window, "pudong-2023"));
   g_assert_true (gui_wait_for (window, has_review));
   id = pc_report_get_id (_pc_window_get_report (window));
+  select_text (window, "安全生产四类清单");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-report", NULL));
   dialog = find_details_dialog ();
@@ -527,6 +528,16 @@ test_edit_report (void)
 
   title = library_title_of (window, id);
   g_assert_nonnull (strstr (title, "上海市浦东新区应急管理局"));
+  /* The reader stayed where the reviewer was: the selection is still there. */
+  {
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (_pc_window_get_text_buffer (window),
+                                                         &start, &end));
+    selected = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (selected, ==, "安全生产四类清单");
+  }
   project = pc_project_open (path, &error);
   g_assert_no_error (error);
   stored = pc_project_load_report (project, id, &error);

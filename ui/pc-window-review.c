@@ -1959,6 +1959,18 @@ _pc_window_review_show_report (PcWindow *self,
 
   if (report == self->report)
     return;
+  /* The same text read again, as after a correction of the report's details reloads the
+   * library: the reader stays where it is, and the review is taken again, since its form
+   * points follow the findings. */
+  if (report != NULL && self->report != NULL &&
+      pc_report_get_id (report) == pc_report_get_id (self->report) &&
+      g_strcmp0 (pc_report_get_content_hash (report), pc_report_get_content_hash (self->report)) == 0)
+    {
+      g_set_object (&self->report, report);
+      load_review (self);
+      update_actions (self);
+      return;
+    }
   g_set_object (&self->report, report);
   g_ptr_array_set_size (self->annotations, 0);
   self->current_id = 0;
