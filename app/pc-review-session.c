@@ -324,131 +324,97 @@ static const PcUndoHandler status_handler = {
   .free = status_record_free,
 };
 
-/* Removing reports ---------------------------------------------------------------------- */
+/* Edits of whole reports ---------------------------------------------------------------- */
 
-/* Applying a record with @removal puts the report back; one without removes it again. */
+typedef enum
+{
+  REPORT_REMOVAL,  /* payload: the removal's GBytes to put the report back; NULL to remove it */
+  REPORT_DETAILS,  /* payload: the PcReportDetails to store */
+} ReportOp;
+
+/* Applying a record makes the edit and returns the record that reverses it. */
 typedef struct
 {
-  gint64  report_id;
-  GBytes *removal;
-} RemovalRecord;
+  ReportOp op;
+  gint64   report_id;
+  gpointer payload;
+} ReportRecord;
 
-static RemovalRecord *
-removal_record_new (gint64  report_id,
-                    GBytes *removal)
+static ReportRecord *
+report_record_new (ReportOp op,
+                   gint64   report_id,
+                   gpointer payload)
 {
-  RemovalRecord *record = g_new0 (RemovalRecord, 1);
+  ReportRecord *record = g_new0 (ReportRecord, 1);
 
+  record->op = op;
   record->report_id = report_id;
-  record->removal = removal;
+  record->payload = payload;
   return record;
 }
 
 static void
-removal_record_free (gpointer data)
+report_record_free (gpointer data)
 {
-  RemovalRecord *record = data;
+  ReportRecord *record = data;
 
-  g_clear_pointer (&record->removal, g_bytes_unref);
+  if (record->op == REPORT_REMOVAL)
+    g_clear_pointer (&record->payload, g_bytes_unref);
+  else
+    g_clear_pointer (&record->payload, pc_report_details_free);
   g_free (record);
 }
 
 static gpointer
-removal_record_apply (gpointer    data,
-                      PcProject  *project,
-                      GError    **error)
+report_record_apply (gpointer    data,
+                     PcProject  *project,
+                     GError    **error)
 {
-  RemovalRecord *record = data;
-  GBytes *removal;
+  ReportRecord *record = data;
+  gpointer reverse = NULL;
 
-  if (record->removal != NULL)
-    return pc_project_restore_report (project, record->removal, error)
-           ? removal_record_new (record->report_id, NULL) : NULL;
-  removal = pc_project_remove_report (project, record->report_id, error);
-  return removal != NULL ? removal_record_new (record->report_id, removal) : NULL;
+  switch (record->op)
+    {
+    case REPORT_REMOVAL:
+      if (record->payload != NULL)
+        return pc_project_restore_report (project, record->payload, error)
+               ? report_record_new (REPORT_REMOVAL, record->report_id, NULL) : NULL;
+      reverse = pc_project_remove_report (project, record->report_id, error);
+      break;
+    case REPORT_DETAILS:
+      reverse = pc_project_set_report_details (project, record->report_id, record->payload, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return reverse != NULL ? report_record_new (record->op, record->report_id, reverse) : NULL;
 }
 
 static void
-removal_record_applied (gpointer data,
-                        gpointer target)
+report_record_applied (gpointer data,
+                       gpointer target)
 {
-  RemovalRecord *record = data;
+  ReportRecord *record = data;
 
-  g_signal_emit (target, signals[REPORTS_CHANGED], 0, record->report_id);
+  g_signal_emit (target, signals[record->op == REPORT_REMOVAL ? REPORTS_CHANGED
+                                                              : REPORT_DETAILS_CHANGED],
+                 0, record->report_id);
 }
 
-static const PcUndoHandler removal_handler = {
-  .apply = removal_record_apply,
-  .applied = removal_record_applied,
-  .free = removal_record_free,
+static const PcUndoHandler report_handler = {
+  .apply = report_record_apply,
+  .applied = report_record_applied,
+  .free = report_record_free,
 };
 
 static gpointer
-remove_job (PcProject     *project,
+report_job (PcProject     *project,
             gpointer       data,
             GCancellable  *cancellable,
             GError       **error)
 {
-  gint64 report_id = *(gint64 *) data;
-  GBytes *removal = pc_project_remove_report (project, report_id, error);
-
-  return removal != NULL ? removal_record_new (report_id, removal) : NULL;
+  return report_record_apply (data, project, error);
 }
-
-/* Correcting a report's details --------------------------------------------------------- */
-
-typedef struct
-{
-  gint64           report_id;
-  PcReportDetails *details;
-} DetailsRecord;
-
-static DetailsRecord *
-details_record_new (gint64           report_id,
-                    PcReportDetails *details)
-{
-  DetailsRecord *record = g_new0 (DetailsRecord, 1);
-
-  record->report_id = report_id;
-  record->details = details;
-  return record;
-}
-
-static void
-details_record_free (gpointer data)
-{
-  DetailsRecord *record = data;
-
-  pc_report_details_free (record->details);
-  g_free (record);
-}
-
-static gpointer
-details_record_apply (gpointer    data,
-                      PcProject  *project,
-                      GError    **error)
-{
-  DetailsRecord *record = data;
-  PcReportDetails *old = pc_project_set_report_details (project, record->report_id,
-                                                        record->details, error);
-
-  return old != NULL ? details_record_new (record->report_id, old) : NULL;
-}
-
-static void
-details_record_applied (gpointer data,
-                        gpointer target)
-{
-  DetailsRecord *record = data;
-
-  g_signal_emit (target, signals[REPORT_DETAILS_CHANGED], 0, record->report_id);
-}
-
-static const PcUndoHandler details_handler = {
-  .apply = details_record_apply,
-  .applied = details_record_applied,
-  .free = details_record_free,
-};
 
 /* Running jobs -------------------------------------------------------------------------- */
 
@@ -1939,57 +1905,42 @@ pc_review_session_change_finish (PcReviewSession  *self,
 }
 
 static void
-on_removed_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  PcReviewSession *self = PC_REVIEW_SESSION (source);
-  const char *description = g_task_get_task_data (task);
-  GError *error = NULL;
-  RemovalRecord *record = pc_review_session_run_finish (self, result, &error);
-  gint64 report_id;
-
-  if (record == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  report_id = record->report_id;
-  pc_undo_stack_push (self->undo, &removal_handler, self, record, description);
-  g_signal_emit (self, signals[REPORTS_CHANGED], 0, report_id);
-  g_task_return_boolean (task, TRUE);
-}
-
-static gpointer
-details_job (PcProject     *project,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return details_record_apply (data, project, error);
-}
-
-static void
-on_details_set_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_report_edited_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   PcReviewSession *self = PC_REVIEW_SESSION (source);
   GError *error = NULL;
-  DetailsRecord *reverse = pc_review_session_run_finish (self, result, &error);
-  gint64 report_id;
+  ReportRecord *reverse = pc_review_session_run_finish (self, result, &error);
 
   if (reverse == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  report_id = reverse->report_id;
-  pc_undo_stack_push (self->undo, &details_handler, self, reverse, _("Correct report details"));
-  g_signal_emit (self, signals[REPORT_DETAILS_CHANGED], 0, report_id);
+  report_record_applied (reverse, self);
+  pc_undo_stack_push (self->undo, &report_handler, self, reverse, g_task_get_task_data (task));
   g_task_return_boolean (task, TRUE);
+}
+
+/* Makes the edit @request holds on the database thread, then files its reverse as one undo
+ * step called @description. */
+static void
+start_report_edit (PcReviewSession     *self,
+                   ReportRecord        *request,
+                   const char          *description,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, pc_review_session_change_finish);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, g_strdup (description), g_free);
+  pc_review_session_run_async (self, report_job, request, report_record_free, report_record_free,
+                               cancellable, on_report_edited_cb, task);
 }
 
 /**
@@ -2007,18 +1958,12 @@ pc_review_session_set_report_details_async (PcReviewSession       *self,
                                             GAsyncReadyCallback    callback,
                                             gpointer               user_data)
 {
-  GTask *task;
-
   g_return_if_fail (PC_IS_REVIEW_SESSION (self));
   g_return_if_fail (details != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pc_review_session_change_finish);
-  g_task_set_check_cancellable (task, FALSE);
-  pc_review_session_run_async (self, details_job,
-                               details_record_new (report_id, pc_report_details_copy (details)),
-                               details_record_free, details_record_free, cancellable,
-                               on_details_set_cb, task);
+  start_report_edit (self, report_record_new (REPORT_DETAILS, report_id,
+                                              pc_report_details_copy (details)),
+                     _("Correct report details"), cancellable, callback, user_data);
 }
 
 /**
@@ -2036,16 +1981,11 @@ pc_review_session_remove_report_async (PcReviewSession     *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (PC_IS_REVIEW_SESSION (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pc_review_session_change_finish);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, g_strdup (description ? description : _("Remove report")), g_free);
-  pc_review_session_run_async (self, remove_job, g_memdup2 (&report_id, sizeof report_id), g_free,
-                               removal_record_free, cancellable, on_removed_cb, task);
+  start_report_edit (self, report_record_new (REPORT_REMOVAL, report_id, NULL),
+                     description ? description : _("Remove report"), cancellable, callback,
+                     user_data);
 }
 
 void
