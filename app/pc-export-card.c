@@ -402,11 +402,9 @@ clear_problem (gpointer data)
   g_free (problem->date);
 }
 
-void
-pc_export_card_free (PcExportCard *card)
+static void
+card_clear (PcExportCard *card)
 {
-  if (card == NULL)
-    return;
   g_free (card->agency);
   g_free (card->published);
   g_free (card->title);
@@ -415,7 +413,21 @@ pc_export_card_free (PcExportCard *card)
   g_clear_pointer (&card->problems, g_array_unref);
   g_free (card->parts);
   g_free (card->grade);
-  g_free (card);
+}
+
+PcExportCard *
+pc_export_card_ref (PcExportCard *card)
+{
+  g_return_val_if_fail (card != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (card);
+}
+
+void
+pc_export_card_unref (PcExportCard *card)
+{
+  if (card != NULL)
+    g_atomic_rc_box_release_full (card, (GDestroyNotify) card_clear);
 }
 
 static char *
@@ -754,7 +766,7 @@ pc_export_card_new (PcChecklist   *checklist,
                     GPtrArray     *annotations,
                     GPtrArray     *finding_statuses)
 {
-  g_autoptr(PcExportCard) card = g_new0 (PcExportCard, 1);
+  g_autoptr(PcExportCard) card = g_atomic_rc_box_new0 (PcExportCard);
   guint n_chapters;
 
   g_return_val_if_fail (PC_IS_CHECKLIST (checklist), NULL);

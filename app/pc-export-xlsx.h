@@ -81,7 +81,7 @@ typedef struct
   char       *date;
 } PcExportProblem;
 
-/* What the workbook shows of one assessed report. */
+/* What the workbook shows of one assessed report; reference-counted. */
 typedef struct
 {
   gint64      report_id;
@@ -138,7 +138,8 @@ PcExportCard  *pc_export_card_new         (PcChecklist          *checklist,
                                            const PcScore        *score,
                                            GPtrArray            *annotations,
                                            GPtrArray            *finding_statuses);
-void           pc_export_card_free        (PcExportCard         *card);
+PcExportCard  *pc_export_card_ref         (PcExportCard         *card);
+void           pc_export_card_unref       (PcExportCard         *card);
 void           pc_export_card_set_register (PcExportCard        *card,
                                            PcChecklist          *checklist,
                                            GPtrArray            *entries);
@@ -182,7 +183,7 @@ const char    *pc_export_rating_label     (PcRating              rating);
 const char    *pc_export_severity_label   (PcSeverity            severity);
 const char    *pc_export_status_label     (PcStatus              status);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcExportCard, pc_export_card_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcExportCard, pc_export_card_unref)
 
 gboolean pc_export_uses_constant_memory (const PcExportOptions *options,
                                          guint                  n_reports);

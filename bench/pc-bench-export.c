@@ -24,7 +24,7 @@
 
 typedef struct
 {
-  GPtrArray *cards;  /* PcExportCard, stolen by fetch */
+  GPtrArray *cards;  /* PcExportCard */
 } Cards;
 
 static PcExportCard *
@@ -35,7 +35,9 @@ fetch_card (guint          index,
 {
   Cards *cards = user_data;
 
-  return g_steal_pointer (&cards->cards->pdata[index]);
+  /* A reference: the cards are the bench's input and stay alive until the export is timed,
+   * as the baseline's input does; the writer drops its reference after each card. */
+  return pc_export_card_ref (g_ptr_array_index (cards->cards, index));
 }
 
 static PcAnnotation *
@@ -69,7 +71,7 @@ make_cards (PcChecklist *checklist,
             guint        n)
 {
   g_autoptr(PcCoverageEngine) engine = pc_coverage_engine_new (checklist);
-  GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_export_card_free);
+  GPtrArray *cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_export_card_unref);
 
   for (guint i = 0; i < n; i++)
     {
