@@ -153,6 +153,16 @@ pc_export_text_is_clean (const char *text,
           p++;
           continue;
         }
+      /* The bulk of a Chinese report: three bytes from U+1000 to U+CFFF, every one an XML
+       * character, no lead byte with a special case. */
+      if (*p >= 0xE1 && *p <= 0xEC && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          c = ((gunichar) (*p & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          line += c >= 0x4E00 && c <= 0x9FFF ? 2 : char_width (c);
+          units++;
+          p += 3;
+          continue;
+        }
       /* A sequence cut short by the terminator fails the continuation test on the NUL. */
       if ((length = decode_sequence (p, &c)) == 0 || !is_xml_char (c))
         return FALSE;
