@@ -6,6 +6,7 @@
 
 #include <locale.h>
 
+#include "pc-compare.h"
 #include "pc-finding.h"
 #include "pc-scoring.h"
 
@@ -184,6 +185,56 @@ test_propose (void)
   g_assert_cmpint (pc_rating_from_string ("bogus"), ==, PC_RATING_UNSET);
 }
 
+/* Last year against this year: item 1 gained, item 3 fell from full to partial, item 2
+ * stayed absent but is N/A this year (no change, though the points moved), the form lost
+ * a deduction's worth. */
+static void
+test_compare (void)
+{
+  g_autoptr(PcChecklist) c = small_checklist ();
+  PcRating before[] = { PC_RATING_ABSENT, PC_RATING_ABSENT, PC_RATING_FULL, PC_RATING_PARTIAL };
+  PcRating after[] = { PC_RATING_FULL, PC_RATING_NOT_APPLICABLE, PC_RATING_PARTIAL, PC_RATING_PARTIAL };
+  g_autoptr(PcScore) first = pc_scoring_compute (c, before, G_N_ELEMENTS (before), 10);
+  g_autoptr(PcScore) second = pc_scoring_compute (c, after, G_N_ELEMENTS (after), 8);
+  g_autoptr(PcComparison) cmp = pc_comparison_new (c, first, second);
+  const PcCompareRow *chapter, *form;
+  double sum[2] = { 0, 0 };
+
+  /* One chapter, its four items, the form. */
+  g_assert_cmpuint (cmp->rows->len, ==, 6);
+  chapter = &g_array_index (cmp->rows, PcCompareRow, 0);
+  g_assert_cmpint (chapter->kind, ==, PC_COMPARE_ROW_CHAPTER);
+  g_assert_cmpstr (chapter->label, ==, "一、c");
+  for (guint i = 1; i <= 4; i++)
+    {
+      const PcCompareRow *row = &g_array_index (cmp->rows, PcCompareRow, i);
+
+      g_assert_cmpint (row->kind, ==, PC_COMPARE_ROW_ITEM);
+      g_assert_cmpuint (row->code, ==, i);
+      g_assert_cmpint (row->rating[0], ==, before[i - 1]);
+      g_assert_cmpint (row->rating[1], ==, after[i - 1]);
+      sum[0] += row->points[0];
+      sum[1] += row->points[1];
+    }
+  g_assert_cmpfloat_with_epsilon (chapter->points[0], sum[0], 1e-9);
+  g_assert_cmpfloat_with_epsilon (chapter->points[1], sum[1], 1e-9);
+
+  g_assert_cmpint (pc_compare_row_change (&g_array_index (cmp->rows, PcCompareRow, 1)), ==, PC_COMPARE_BETTER);
+  g_assert_cmpint (pc_compare_row_change (&g_array_index (cmp->rows, PcCompareRow, 2)), ==, PC_COMPARE_SAME);
+  g_assert_cmpint (pc_compare_row_change (&g_array_index (cmp->rows, PcCompareRow, 3)), ==, PC_COMPARE_WORSE);
+  g_assert_cmpuint (cmp->n_better, ==, 1);
+  g_assert_cmpuint (cmp->n_worse, ==, 1);
+
+  form = &g_array_index (cmp->rows, PcCompareRow, 5);
+  g_assert_cmpint (form->kind, ==, PC_COMPARE_ROW_FORM);
+  g_assert_cmpfloat_with_epsilon (form->points[0], 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (form->points[1], 8, 1e-9);
+  g_assert_cmpint (pc_compare_row_change (form), ==, PC_COMPARE_WORSE);
+  g_assert_cmpfloat_with_epsilon (cmp->total[0], first->total, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cmp->total[1], second->total, 1e-9);
+  g_assert_cmpstr (cmp->grade[1], ==, second->grade);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -200,6 +251,7 @@ main (int    argc,
   g_test_add_func ("/scoring/grades", test_grades);
   g_test_add_func ("/scoring/form-points", test_form_points);
   g_test_add_func ("/scoring/propose", test_propose);
+  g_test_add_func ("/scoring/compare", test_compare);
 
   return g_test_run ();
 }
