@@ -159,3 +159,52 @@ pc_compare_row_change (const PcCompareRow *row)
            ? PC_COMPARE_BETTER : PC_COMPARE_WORSE;
   return PC_COMPARE_SAME;
 }
+
+/* Agencies are written with and without their city ("浦东新区应急管理局" and
+ * "上海市浦东新区应急管理局"): one name ending the other is the same agency. */
+static gboolean
+same_agency (const char *a,
+             const char *b)
+{
+  if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
+    return FALSE;
+  return g_str_has_suffix (a, b) || g_str_has_suffix (b, a);
+}
+
+/**
+ * pc_compare_pick_counterpart:
+ * @reports: (element-type PcReport): the reports to choose from; @report may be among them
+ *
+ * The report a reviewer most likely compares @report with: the same agency's report of the
+ * latest earlier year; else the same agency's of the nearest later year; else the first other
+ * report.
+ *
+ * Returns: the index in @reports, or -1 when there is no other report
+ */
+int
+pc_compare_pick_counterpart (GPtrArray *reports,
+                             PcReport  *report)
+{
+  guint year = pc_report_get_year (report);
+  int earlier = -1, later = -1, other = -1;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PcReport *candidate = g_ptr_array_index (reports, i);
+      guint y = pc_report_get_year (candidate);
+
+      if (candidate == report || pc_report_get_id (candidate) == pc_report_get_id (report))
+        continue;
+      if (other < 0)
+        other = (int) i;
+      if (!same_agency (pc_report_get_agency (candidate), pc_report_get_agency (report)))
+        continue;
+      if (y < year && (earlier < 0 ||
+                       y > pc_report_get_year (g_ptr_array_index (reports, earlier))))
+        earlier = (int) i;
+      else if (y >= year && (later < 0 ||
+                             y < pc_report_get_year (g_ptr_array_index (reports, later))))
+        later = (int) i;
+    }
+  return earlier >= 0 ? earlier : later >= 0 ? later : other;
+}

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "pc-checklist.h"
+#include "pc-report.h"
 #include "pc-scoring.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,8 @@ PcComparison    *pc_comparison_new        (PcChecklist        *checklist,
                                            const PcScore      *second);
 void             pc_comparison_free       (PcComparison       *comparison);
 PcCompareChange  pc_compare_row_change    (const PcCompareRow *row);
+int              pc_compare_pick_counterpart (GPtrArray       *reports,
+                                              PcReport        *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcComparison, pc_comparison_free)
 

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "pc-application.h"
+#include "pc-compare-window.h"
 #include "pc-finding.h"
 #include "pc-labels.h"
 #include "pc-library-item.h"
@@ -560,6 +561,77 @@ test_edit_report (void)
   gui_remove_project (path);
 }
 
+static PcCompareWindow *compare_window;
+static PcReport *compare_expected;
+
+static gboolean
+is_compared (PcWindow *window)
+{
+  return pc_compare_window_get_comparison (compare_window) != NULL &&
+         pc_compare_window_get_counterpart (compare_window) == compare_expected;
+}
+
+/* Ctrl+Shift+C lines the report up with another, item by item; choosing another report
+ * loads the comparison again. */
+static void
+test_compare_reports (void)
+{
+  g_autofree char *path = make_project ();
+  PcWindow *window = pc_window_new (app);
+  g_autoptr(GList) toplevels = NULL;
+  g_autoptr(PcScore) shown_score = NULL;
+  const PcComparison *cmp;
+  PcReport *first_choice;
+  guint n_chapters;
+
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
+  _pc_window_select_report (window, gui_find_report (window, "zhangzhou-2023"));
+  g_assert_true (gui_wait_for (window, has_review));
+  shown_score = pc_report_review_score (_pc_window_get_review (window));
+  n_chapters = pc_checklist_get_n_chapters (_pc_window_get_review (window)->checklist);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-report", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PC_IS_COMPARE_WINDOW (l->data))
+      compare_window = l->data;
+  g_assert_nonnull (compare_window);
+  g_assert_cmpuint (pc_compare_window_get_n_choices (compare_window), ==, 4);
+  first_choice = pc_compare_window_get_counterpart (compare_window);
+  g_assert_nonnull (first_choice);
+  compare_expected = first_choice;
+  g_assert_true (gui_wait_for (window, is_compared));
+
+  cmp = pc_compare_window_get_comparison (compare_window);
+  g_assert_cmpuint (cmp->rows->len, ==, n_chapters + 35 + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pc_compare_window_get_rows (compare_window)), ==,
+                    cmp->rows->len);
+  /* The report shown is the second side, scored as the reader scores it. */
+  g_assert_cmpfloat_with_epsilon (cmp->total[1], shown_score->total, 1e-9);
+  gui_settle_for (300);
+  gui_save_screenshot (GTK_WIDGET (compare_window), "compare.png");
+
+  for (guint i = 0; i < pc_compare_window_get_n_choices (compare_window); i++)
+    {
+      pc_compare_window_choose (compare_window, i);
+      if (pc_compare_window_get_counterpart (compare_window) != first_choice)
+        break;
+    }
+  compare_expected = pc_compare_window_get_counterpart (compare_window);
+  g_assert_true (compare_expected != first_choice);
+  g_assert_true (gui_wait_for (window, is_compared));
+  g_assert_cmpfloat_with_epsilon (pc_compare_window_get_comparison (compare_window)->total[1],
+                                  shown_score->total, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (compare_window));
+  compare_window = NULL;
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle_for (100);
+  gui_remove_project (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/review-window/library-filter", test_library_filter);
   g_test_add_func ("/review-window/remove-report", test_remove_report);
   g_test_add_func ("/review-window/edit-report", test_edit_report);
+  g_test_add_func ("/review-window/compare-reports", test_compare_reports);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -235,6 +235,48 @@ test_compare (void)
   g_assert_cmpstr (cmp->grade[1], ==, second->grade);
 }
 
+static PcReport *
+report_of (gint64      id,
+           const char *agency,
+           guint       year)
+{
+  PcReport *report = pc_report_new ("正文");
+
+  pc_report_set_id (report, id);
+  pc_report_set_agency (report, agency);
+  pc_report_set_year (report, year);
+  return report;
+}
+
+/* Last year's report of the same agency first, whether or not the city is in its name;
+ * then a later year's; then any other report. */
+static void
+test_compare_counterpart (void)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PcReport) alone = report_of (9, "某局", 2024);
+  g_autoptr(GPtrArray) just_one = g_ptr_array_new ();
+  PcReport *current;
+
+  g_ptr_array_add (reports, report_of (1, "漳州市应急管理局", 2023));
+  g_ptr_array_add (reports, report_of (2, "上海市浦东新区应急管理局", 2021));
+  g_ptr_array_add (reports, report_of (3, "浦东新区应急管理局", 2023));
+  g_ptr_array_add (reports, report_of (4, "浦东新区应急管理局", 2022));
+  g_ptr_array_add (reports, report_of (5, "浦东新区应急管理局", 2025));
+  current = g_ptr_array_index (reports, 2);
+
+  g_assert_cmpint (pc_compare_pick_counterpart (reports, current), ==, 3);
+  g_ptr_array_remove_index (reports, 3);
+  g_assert_cmpint (pc_compare_pick_counterpart (reports, current), ==, 1);
+  g_ptr_array_remove_index (reports, 1);
+  /* Only a later year of the same agency. */
+  g_assert_cmpint (pc_compare_pick_counterpart (reports, g_ptr_array_index (reports, 1)), ==, 2);
+  /* Another agency only: the first other report. */
+  g_assert_cmpint (pc_compare_pick_counterpart (reports, alone), ==, 0);
+  g_ptr_array_add (just_one, alone);
+  g_assert_cmpint (pc_compare_pick_counterpart (just_one, alone), ==, -1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -252,6 +294,7 @@ main (int    argc,
   g_test_add_func ("/scoring/form-points", test_form_points);
   g_test_add_func ("/scoring/propose", test_propose);
   g_test_add_func ("/scoring/compare", test_compare);
+  g_test_add_func ("/scoring/compare/counterpart", test_compare_counterpart);
 
   return g_test_run ();
 }

@@ -210,6 +210,36 @@ test_labels_project (void)
   g_assert_cmpstr (five, ==, "5 reports");
 }
 
+static void
+test_labels_compare (void)
+{
+  PcCompareRow item = { PC_COMPARE_ROW_ITEM, 3, (char *) "3 总体目标",
+                        { PC_RATING_ABSENT, PC_RATING_PARTIAL }, { 0, 0.857 }, { 1.714, 1.714 } };
+  PcCompareRow same_points = { PC_COMPARE_ROW_ITEM, 4, (char *) "4",
+                               { PC_RATING_ABSENT, PC_RATING_PARTIAL }, { 0, 0 }, { 0, 0 } };
+  PcCompareRow na = { PC_COMPARE_ROW_ITEM, 22, (char *) "22",
+                      { PC_RATING_FULL, PC_RATING_NOT_APPLICABLE }, { 1.5, 0 }, { 1.5, 0 } };
+  PcCompareRow part = { PC_COMPARE_ROW_CHAPTER, 5, (char *) "五、", { 0 }, { 12.25, 8 }, { 20, 20 } };
+  PcComparison cmp = { NULL, { 38.84, 41.6 }, { (char *) "不合格", (char *) "合格" }, 3, 1 };
+  g_autofree char *cell = pc_labels_compare_cell (&item, 1);
+  g_autofree char *na_cell = pc_labels_compare_cell (&na, 1);
+  g_autofree char *part_cell = pc_labels_compare_cell (&part, 0);
+  g_autofree char *up = pc_labels_compare_change (&item);
+  g_autofree char *arrow = pc_labels_compare_change (&same_points);
+  g_autofree char *none = pc_labels_compare_change (&na);
+  g_autofree char *down = pc_labels_compare_change (&part);
+  g_autofree char *summary = pc_labels_compare_summary (&cmp);
+
+  g_assert_cmpstr (cell, ==, "Partly addressed · 0.9");
+  g_assert_cmpstr (na_cell, ==, "Not applicable");
+  g_assert_cmpstr (part_cell, ==, "12.2 / 20.0");
+  g_assert_cmpstr (up, ==, "+0.9");
+  g_assert_cmpstr (arrow, ==, "↑");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (down, ==, "−4.2");
+  g_assert_cmpstr (summary, ==, "Total 38.8 → 41.6 (+2.8) · 不合格 → 合格 · 3 items better, 1 item worse");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +248,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/labels/report-title", test_labels_report_title);
+  g_test_add_func ("/ui/labels/compare", test_labels_compare);
   g_test_add_func ("/ui/labels/report-subtitle", test_labels_report_subtitle);
   g_test_add_func ("/ui/labels/report-subtitle-no-repeat", test_labels_report_subtitle_no_repeat);
   g_test_add_func ("/ui/labels/format-date", test_labels_format_date);

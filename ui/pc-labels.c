@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -234,4 +235,64 @@ pc_labels_heading_spans (PcReport *report)
   spans = g_array_new (FALSE, FALSE, sizeof (PcHeadingSpan));
   collect_spans (pc_report_get_sections (report), spans);
   return spans;
+}
+
+/**
+ * pc_labels_compare_cell:
+ * @side: 0 for the report compared against, 1 for the report compared
+ *
+ * An item's rating and points, or a part's points of its maximum.
+ */
+char *
+pc_labels_compare_cell (const PcCompareRow *row,
+                        guint               side)
+{
+  g_return_val_if_fail (side < 2, NULL);
+
+  if (row->kind != PC_COMPARE_ROW_ITEM)
+    return g_strdup_printf ("%.1f / %.1f", row->points[side], row->max_points[side]);
+  if (row->rating[side] == PC_RATING_NOT_APPLICABLE)
+    return g_strdup (pc_rating_label (row->rating[side]));
+  /* Translators: an item's rating and its points in the comparison, “部分 · 0.9” */
+  return g_strdup_printf (_("%s · %.1f"), pc_rating_label (row->rating[side]), row->points[side]);
+}
+
+/* The change from the first report to the second: points with their sign, or an arrow where
+ * only the rating moved. */
+char *
+pc_labels_compare_change (const PcCompareRow *row)
+{
+  double delta = row->points[1] - row->points[0];
+
+  switch (pc_compare_row_change (row))
+    {
+    case PC_COMPARE_BETTER:
+      return delta >= 0.05 ? g_strdup_printf ("+%.1f", delta) : g_strdup ("↑");
+    case PC_COMPARE_WORSE:
+      return delta <= -0.05 ? g_strdup_printf ("−%.1f", -delta) : g_strdup ("↓");
+    case PC_COMPARE_SAME:
+    default:
+      return g_strdup ("");
+    }
+}
+
+char *
+pc_labels_compare_summary (const PcComparison *comparison)
+{
+  double delta = comparison->total[1] - comparison->total[0];
+  g_autofree char *change = NULL;
+  g_autofree char *better = NULL;
+  g_autofree char *worse = NULL;
+
+  change = fabs (delta) < 0.05 ? g_strdup ("±0") : delta > 0 ? g_strdup_printf ("+%.1f", delta)
+                                                            : g_strdup_printf ("−%.1f", -delta);
+  better = g_strdup_printf (ngettext ("%u item better", "%u items better", comparison->n_better),
+                            comparison->n_better);
+  worse = g_strdup_printf (ngettext ("%u item worse", "%u items worse", comparison->n_worse),
+                           comparison->n_worse);
+  /* Translators: “总分 38.8 → 41.6（+2.8）· 不合格 → 合格 · 3 项提高，2 项下降” */
+  return g_strdup_printf (_("Total %.1f → %.1f (%s) · %s → %s · %s, %s"),
+                          comparison->total[0], comparison->total[1], change,
+                          comparison->grade[0] ? comparison->grade[0] : "",
+                          comparison->grade[1] ? comparison->grade[1] : "", better, worse);
 }

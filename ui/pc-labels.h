@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "pc-compare.h"
 #include "pc-report.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ gboolean   pc_labels_section_is_marked  (PcSection  *section);
 char      *pc_labels_project_name       (const char *path,
                                          const char *samples_path);
 char      *pc_labels_project_subtitle   (guint       n_reports);
+char      *pc_labels_compare_cell       (const PcCompareRow *row,
+                                         guint               side);
+char      *pc_labels_compare_change     (const PcCompareRow *row);
+char      *pc_labels_compare_summary    (const PcComparison *comparison);
 GArray    *pc_labels_heading_spans      (PcReport   *report);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pc-compare-window.h"
 #include "pc-labels.h"
 #include "pc-report-details-dialog.h"
 #include "pc-library-item.h"
@@ -313,6 +314,9 @@ update_actions (PcWindow *self)
                                  undo != NULL && pc_undo_stack_get_can_redo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate", have_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-report", have_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-report",
+                                 have_report && self->marks != NULL &&
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->reports)) > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report",
                                  have_report && !pc_window_get_busy (self) && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-selection", have_report);
@@ -1040,6 +1044,23 @@ pc_window_actions_annotate_selection_cb (GtkWidget  *widget,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
+/* Comparing reports --------------------------------------------------------------------- */
+
+static void
+pc_window_actions_compare_report_cb (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  PcCompareWindow *compare;
+
+  if (self->report == NULL || self->marks == NULL)
+    return;
+  compare = pc_compare_window_new (GTK_WINDOW (self), self->marks, G_LIST_MODEL (self->reports),
+                                   self->report);
+  gtk_window_present (GTK_WINDOW (compare));
+}
+
 /* Correcting a report's details ------------------------------------------------------- */
 
 static void
@@ -1743,6 +1764,10 @@ _pc_window_review_class_init (GtkWidgetClass *widget_class)
                                    pc_window_actions_span_adjust_cb);
   gtk_widget_class_install_action (widget_class, "win.span-to-selection", NULL,
                                    pc_window_actions_span_to_selection_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare-report", NULL,
+                                   pc_window_actions_compare_report_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.compare-report", NULL);
   gtk_widget_class_install_action (widget_class, "win.edit-report", NULL,
                                    pc_window_actions_edit_report_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-report", NULL);
