@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pc-checklist.h"
+#include "pc-compare.h"
 #include "pc-coverage.h"
 #include "pc-project-review.h"
 #include "pc-reader.h"
@@ -310,4 +311,166 @@ pc_cli_assess (int    argc,
     }
   engine = pc_coverage_engine_new (checklist);
   return assess_files (engine, argc, argv, json);
+}
+
+static PcScore *
+score_file (PcCoverageEngine  *engine,
+            const char        *path,
+            GError           **error)
+{
+  g_autoptr(PcReport) report = pc_reader_read_file (path, NULL, error);
+  g_autoptr(PcCoverage) coverage = NULL;
+
+  if (report == NULL)
+    return NULL;
+  coverage = pc_coverage_engine_run (engine, report);
+  return pc_coverage_score (coverage, NULL);
+}
+
+static const char *
+row_kind (PcCompareRowKind kind)
+{
+  return kind == PC_COMPARE_ROW_CHAPTER ? "part" : kind == PC_COMPARE_ROW_ITEM ? "item" : "form";
+}
+
+static const char *
+change_name (PcCompareChange change)
+{
+  return change == PC_COMPARE_BETTER ? "better" : change == PC_COMPARE_WORSE ? "worse" : "same";
+}
+
+static JsonNode *
+comparison_to_json (const PcComparison *cmp)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "total");
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, round (cmp->total[0] * 100) / 100);
+  json_builder_add_double_value (b, round (cmp->total[1] * 100) / 100);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "grade");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, cmp->grade[0]);
+  json_builder_add_string_value (b, cmp->grade[1]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "better");
+  json_builder_add_int_value (b, cmp->n_better);
+  json_builder_set_member_name (b, "worse");
+  json_builder_add_int_value (b, cmp->n_worse);
+  json_builder_set_member_name (b, "rows");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < cmp->rows->len; i++)
+    {
+      const PcCompareRow *row = &g_array_index (cmp->rows, PcCompareRow, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, row_kind (row->kind));
+      json_builder_set_member_name (b, "code");
+      json_builder_add_int_value (b, row->code);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, row->label);
+      if (row->kind == PC_COMPARE_ROW_ITEM)
+        {
+          json_builder_set_member_name (b, "rating");
+          json_builder_begin_array (b);
+          json_builder_add_string_value (b, pc_rating_to_string (row->rating[0]));
+          json_builder_add_string_value (b, pc_rating_to_string (row->rating[1]));
+          json_builder_end_array (b);
+        }
+      json_builder_set_member_name (b, "points");
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, round (row->points[0] * 100) / 100);
+      json_builder_add_double_value (b, round (row->points[1] * 100) / 100);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "change");
+      json_builder_add_string_value (b, change_name (pc_compare_row_change (row)));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+print_comparison (const PcComparison *cmp,
+                  const char         *first,
+                  const char         *second)
+{
+  /* Translators: the two files compared */
+  g_print (_("%s → %s\n"), first, second);
+  for (guint i = 0; i < cmp->rows->len; i++)
+    {
+      const PcCompareRow *row = &g_array_index (cmp->rows, PcCompareRow, i);
+      PcCompareChange change = pc_compare_row_change (row);
+      const char *mark = change == PC_COMPARE_BETTER ? "+" : change == PC_COMPARE_WORSE ? "-" : " ";
+
+      if (row->kind == PC_COMPARE_ROW_ITEM && change == PC_COMPARE_SAME)
+        continue;
+      g_print ("%s %s%s  %5.2f → %5.2f\n", mark, row->kind == PC_COMPARE_ROW_ITEM ? "    " : "",
+               row->label, row->points[0], row->points[1]);
+    }
+  /* Translators: totals and grades of the two reports, then how many items changed */
+  g_print (_("Total: %.1f (%s) → %.1f (%s); %u items better, %u worse\n"), cmp->total[0],
+           cmp->grade[0], cmp->total[1], cmp->grade[1], cmp->n_better, cmp->n_worse);
+}
+
+/**
+ * pc_cli_compare:
+ *
+ * `pingcha-cli compare [--json] FIRST SECOND`: the engine's assessment of two report files
+ * side by side, part by part and item by item; items that did not change are left out of the
+ * text form.
+ */
+int
+pc_cli_compare (int    argc,
+                char **argv)
+{
+  gboolean json = FALSE;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autoptr(PcCoverageEngine) engine = pc_coverage_engine_new (checklist);
+  g_autoptr(PcScore) first = NULL;
+  g_autoptr(PcScore) second = NULL;
+  g_autoptr(PcComparison) cmp = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the comparison as JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FIRST SECOND — compare two reports item by item"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (argc != 4)
+    {
+      g_printerr ("%s\n", _("compare takes two report files"));
+      return 2;
+    }
+  if ((first = score_file (engine, argv[2], &error)) == NULL)
+    {
+      g_printerr (_("%s: %s\n"), argv[2], error->message);
+      return 1;
+    }
+  if ((second = score_file (engine, argv[3], &error)) == NULL)
+    {
+      g_printerr (_("%s: %s\n"), argv[3], error->message);
+      return 1;
+    }
+  cmp = pc_comparison_new (checklist, first, second);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = comparison_to_json (cmp);
+
+      print_json (node);
+    }
+  else
+    print_comparison (cmp, argv[2], argv[3]);
+  return 0;
 }

@@ -5,3 +5,5 @@
 
 int pc_cli_assess (int    argc,
                    char **argv);
+int pc_cli_compare (int    argc,
+                    char **argv);

@@ -211,6 +211,7 @@ usage (void)
   g_printerr ("  read [--json] FILE…\n      %s\n", _("Read reports and show their structure"));
   g_printerr ("  import --project P.db FILE…\n      %s\n", _("Import reports into a project"));
   g_printerr ("  assess [--json] FILE… | --project P.db\n      %s\n", _("Suggest outline items and score reports"));
+  g_printerr ("  compare [--json] FIRST SECOND\n      %s\n", _("Compare two reports item by item, such as an agency's two years"));
   g_printerr ("  export --xlsx OUT.xlsx FILE… | --project P.db\n      %s\n", _("Write scorecards, summary and register as an Excel workbook"));
   g_printerr ("  checklist [--project P.db] [--import-json F] [--export-json F] [--export-qdc F]\n      %s\n",
               _("Show, import or export the checklist reports are scored against"));
@@ -239,6 +240,8 @@ main (int    argc,
     return command_import (argc, argv);
   if (g_str_equal (argv[1], "assess"))
     return pc_cli_assess (argc, argv);
+  if (g_str_equal (argv[1], "compare"))
+    return pc_cli_compare (argc, argv);
   if (g_str_equal (argv[1], "export"))
     return pc_cli_export (argc, argv);
   if (g_str_equal (argv[1], "checklist"))

@@ -86,6 +86,28 @@ def assess_lists_every_outline_item():
 
 
 @test
+def compare_lines_two_assessments_up():
+    first, second = REPORTS[0], REPORTS[1]
+    got = json.loads(run("compare", "--json", first, second).stdout)
+    one = json.loads(run("assess", "--json", first).stdout)
+    two = json.loads(run("assess", "--json", second).stdout)
+    assert got["total"] == [one["score"]["total"], two["score"]["total"]]
+    items = [r for r in got["rows"] if r["kind"] == "item"]
+    assert [r["code"] for r in items] == list(range(1, 36))
+    for row, a, b in zip(items, one["items"], two["items"]):
+        assert row["rating"] == [a["rating"], b["rating"]]
+    assert got["better"] == sum(r["change"] == "better" for r in items)
+    assert got["worse"] == sum(r["change"] == "worse" for r in items)
+    assert [r["kind"] for r in got["rows"]][-1] == "form"
+    # A report against itself: nothing changed.
+    same = json.loads(run("compare", "--json", first, first).stdout)
+    assert same["better"] == same["worse"] == 0
+    assert run("compare", first, ok=False).returncode == 2
+    missing = run("compare", first, "/nonexistent/report.txt", ok=False)
+    assert missing.returncode == 1 and "/nonexistent/report.txt" in missing.stderr
+
+
+@test
 def checklist_round_trips_through_a_project():
     with tempfile.TemporaryDirectory() as d:
         db, out, mine, back, qdc = (os.path.join(d, n) for n in ("p.db", "a.json", "b.json", "c.json", "o.qdc"))
