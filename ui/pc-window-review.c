@@ -18,9 +18,9 @@
 
 #include "pc-compare-window.h"
 #include "pc-labels.h"
-#include "pc-report-details-dialog.h"
 #include "pc-library-item.h"
 #include "pc-outline-node.h"
+#include "pc-report-details-dialog.h"
 #include "pc-review-state.h"
 #include "pc-window-private.h"
 
@@ -317,8 +317,7 @@ update_actions (PcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-report",
                                  have_report && self->marks != NULL &&
                                  g_list_model_get_n_items (G_LIST_MODEL (self->reports)) > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report",
-                                 have_report && !pc_window_get_busy (self) && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report", have_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-selection", have_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation",
                                  have_report && self->annotations->len > 0);
@@ -1218,6 +1217,12 @@ pc_window_actions_remove_report_cb (GtkWidget  *widget,
 
   if (self->session == NULL || self->report == NULL)
     return;
+  /* The export reads the reports the library showed when it began. */
+  if (self->exporting)
+    {
+      _pc_window_show_toast (self, _("The report can be removed once the export is done"));
+      return;
+    }
   title = pc_labels_report_title (self->report);
   /* Translators: the undo step, “Undo Remove 某局 2023”; %s is the report as the library names it */
   description = g_strdup_printf (_("Remove %s"), title);
