@@ -607,3 +607,25 @@ pc_anchor_match_to_string (PcAnchorMatch match)
       return NULL;
     }
 }
+
+void
+pc_reanchor_summary_count (PcReanchorSummary *summary,
+                           PcAnchorMatch      match)
+{
+  switch (match)
+    {
+    case PC_ANCHOR_EXACT:
+      summary->exact++;
+      break;
+    case PC_ANCHOR_CONTEXT:
+      summary->context++;
+      break;
+    case PC_ANCHOR_FUZZY:
+      summary->fuzzy++;
+      break;
+    case PC_ANCHOR_ORPHANED:
+    default:
+      summary->orphaned++;
+      break;
+    }
+}

@@ -23,6 +23,18 @@ typedef enum
 
 typedef struct _PcAnchorText PcAnchorText;
 
+/* How the annotations of a report were found again in a new version of its text. */
+typedef struct
+{
+  guint exact;
+  guint context;
+  guint fuzzy;
+  guint orphaned;
+} PcReanchorSummary;
+
+void           pc_reanchor_summary_count (PcReanchorSummary  *summary,
+                                          PcAnchorMatch       match);
+
 PcAnchorText  *pc_anchor_text_new      (const char          *text);
 void           pc_anchor_text_free     (PcAnchorText        *self);
 guint          pc_anchor_text_length   (const PcAnchorText  *self);

@@ -785,3 +785,55 @@ pc_annotation_set_modified (PcAnnotation *self,
   g_return_if_fail (PC_IS_ANNOTATION (self));
   set_string (self, &self->modified, iso8601, PROP_MODIFIED);
 }
+
+/**
+ * pc_annotation_reanchored:
+ * @text: the new version of the report's text
+ * @report_id: the report the annotation goes on
+ * @now: (nullable): the modification time to stamp, ISO 8601
+ * @out_match: (out) (optional): how it was found
+ *
+ * Finds @annotation's passage in @text (pc_anchor_locate()) and cuts its quote and context
+ * there again.
+ *
+ * Returns: (transfer full) (nullable): the annotation moved, same id, or %NULL when nothing in
+ *   @text is close enough to its passage
+ */
+PcAnnotation *
+pc_annotation_reanchored (PcAnnotation       *annotation,
+                          const PcAnchorText *text,
+                          gint64              report_id,
+                          const char         *now,
+                          PcAnchorMatch      *out_match)
+{
+  g_autoptr(PcAnnotation) moved = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PcRange range;
+  PcAnchorMatch match;
+
+  g_return_val_if_fail (PC_IS_ANNOTATION (annotation), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  match = pc_anchor_locate (text, pc_annotation_get_range (annotation),
+                            pc_annotation_get_quote (annotation),
+                            pc_annotation_get_context_before (annotation),
+                            pc_annotation_get_context_after (annotation), &range, NULL);
+  if (match != PC_ANCHOR_ORPHANED &&
+      !pc_anchor_capture (text, range, PC_ANNOTATION_CONTEXT_CHARS, &quote, &before, &after))
+    match = PC_ANCHOR_ORPHANED;
+  if (out_match != NULL)
+    *out_match = match;
+  if (match == PC_ANCHOR_ORPHANED)
+    return NULL;
+  moved = pc_annotation_copy (annotation);
+  pc_annotation_set_report_id (moved, report_id);
+  pc_annotation_set_range (moved, range);
+  pc_annotation_set_quote (moved, quote);
+  pc_annotation_set_context_before (moved, before);
+  pc_annotation_set_context_after (moved, after);
+  if (now != NULL)
+    pc_annotation_set_modified (moved, now);
+  return g_steal_pointer (&moved);
+}

@@ -5,6 +5,7 @@
 
 #include <glib-object.h>
 
+#include "pc-anchor.h"
 #include "pc-types.h"
 
 G_BEGIN_DECLS
@@ -114,5 +115,11 @@ void              pc_annotation_set_created      (PcAnnotation     *self,
 const char       *pc_annotation_get_modified     (PcAnnotation     *self);
 void              pc_annotation_set_modified     (PcAnnotation     *self,
                                                   const char       *iso8601);
+
+PcAnnotation     *pc_annotation_reanchored        (PcAnnotation       *annotation,
+                                                   const PcAnchorText *text,
+                                                   gint64              report_id,
+                                                   const char         *now,
+                                                   PcAnchorMatch      *out_match);
 
 G_END_DECLS

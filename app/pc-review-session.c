@@ -729,60 +729,6 @@ reanchor_result_free (gpointer data)
   g_free (result);
 }
 
-static void
-count_match (PcReanchorSummary *summary,
-             PcAnchorMatch      match)
-{
-  switch (match)
-    {
-    case PC_ANCHOR_EXACT:
-      summary->exact++;
-      break;
-    case PC_ANCHOR_CONTEXT:
-      summary->context++;
-      break;
-    case PC_ANCHOR_FUZZY:
-      summary->fuzzy++;
-      break;
-    case PC_ANCHOR_ORPHANED:
-    default:
-      summary->orphaned++;
-      break;
-    }
-}
-
-/* Finds @annotation in the new text; %NULL if it is orphaned. */
-static PcAnnotation *
-reanchor_one (ReanchorRequest   *request,
-              PcAnnotation      *annotation,
-              PcReanchorSummary *summary)
-{
-  g_autoptr(PcAnnotation) moved = NULL;
-  g_autofree char *quote = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  PcRange range;
-  PcAnchorMatch match;
-
-  match = pc_anchor_locate (request->text, pc_annotation_get_range (annotation),
-                            pc_annotation_get_quote (annotation),
-                            pc_annotation_get_context_before (annotation),
-                            pc_annotation_get_context_after (annotation), &range, NULL);
-  count_match (summary, match);
-  if (match == PC_ANCHOR_ORPHANED ||
-      !pc_anchor_capture (request->text, range, PC_ANNOTATION_CONTEXT_CHARS,
-                          &quote, &before, &after))
-    return NULL;
-  moved = pc_annotation_copy (annotation);
-  pc_annotation_set_report_id (moved, request->to_report_id);
-  pc_annotation_set_range (moved, range);
-  pc_annotation_set_quote (moved, quote);
-  pc_annotation_set_context_before (moved, before);
-  pc_annotation_set_context_after (moved, after);
-  pc_annotation_set_modified (moved, request->now);
-  return g_steal_pointer (&moved);
-}
-
 static gpointer
 reanchor_job (PcProject     *project,
               gpointer       data,
@@ -802,8 +748,12 @@ reanchor_job (PcProject     *project,
   for (guint i = 0; i < annotations->len; i++)
     {
       PcAnnotation *annotation = g_ptr_array_index (annotations, i);
-      g_autoptr(PcAnnotation) moved = reanchor_one (request, annotation, &result->summary);
+      PcAnchorMatch match;
+      g_autoptr(PcAnnotation) moved = pc_annotation_reanchored (annotation, request->text,
+                                                                request->to_report_id,
+                                                                request->now, &match);
 
+      pc_reanchor_summary_count (&result->summary, match);
       if (moved == NULL)
         continue;
       if (!pc_project_update_annotation (project, moved, error))

@@ -27,13 +27,6 @@ typedef enum
   PC_ANNOTATION_FIELD_RANGE    = 1 << 6,  /* range, quote and context together */
 } PcAnnotationField;
 
-typedef struct
-{
-  guint exact;
-  guint context;
-  guint fuzzy;
-  guint orphaned;
-} PcReanchorSummary;
 
 /* Runs on the project's owner thread. */
 typedef gpointer (*PcSessionJobFunc) (PcProject     *project,
