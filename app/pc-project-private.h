@@ -27,6 +27,10 @@ gboolean  _pc_project_begin              (PcProject   *self,
 gboolean  _pc_project_commit             (PcProject   *self,
                                           GError     **error);
 void      _pc_project_rollback           (PcProject   *self);
+gboolean  _pc_project_rewrite_report     (PcProject   *self,
+                                          gint64       id,
+                                          PcReport    *report,
+                                          GError     **error);
 gboolean  _pc_project_insert_findings    (PcProject   *self,
                                           gint64       report_id,
                                           GPtrArray   *findings,

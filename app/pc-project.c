@@ -1108,6 +1108,85 @@ store_report (PcProject   *self,
   return TRUE;
 }
 
+static gboolean
+delete_reading (PcProject  *self,
+                gint64      id,
+                GError    **error)
+{
+  const char *tables[] = { "sections", "findings", "parts" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE report_id = ?1", tables[i]);
+      g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_pc_project_step_done (self, stmt, _("replacing a report"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives report @id the text, metadata and reading of @report, inside the caller's
+ * transaction; content already in the project (the same version again) is refused. */
+gboolean
+_pc_project_rewrite_report (PcProject  *self,
+                            gint64      id,
+                            PcReport   *report,
+                            GError    **error)
+{
+  g_autofree char *imported_at = dup_now_iso8601 ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (pc_report_get_content_hash (report) == NULL)
+    {
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                             pc_report_get_text (report), -1);
+      pc_report_set_content_hash (report, hash);
+    }
+  if (!check_not_duplicate (self, report, error))
+    return FALSE;
+  stmt = _pc_project_prepare (self, "UPDATE reports SET content_hash = ?1, title = ?2, agency = ?3,"
+                                    " year = ?4, published = ?5, signed = ?6, doc_number = ?7,"
+                                    " addressee = ?8, source_name = ?9, source_format = ?10,"
+                                    " encoding = ?11, text = ?12, char_length = ?13,"
+                                    " imported_at = ?14 WHERE id = ?15", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pc_sql_bind_text (stmt, 1, pc_report_get_content_hash (report));
+  _pc_sql_bind_text (stmt, 2, pc_report_get_title (report));
+  _pc_sql_bind_text (stmt, 3, pc_report_get_agency (report));
+  sqlite3_bind_int (stmt, 4, (int) pc_report_get_year (report));
+  _pc_sql_bind_text (stmt, 5, pc_report_get_published (report));
+  _pc_sql_bind_text (stmt, 6, pc_report_get_signed (report));
+  _pc_sql_bind_text (stmt, 7, pc_report_get_doc_number (report));
+  _pc_sql_bind_text (stmt, 8, pc_report_get_addressee (report));
+  _pc_sql_bind_text (stmt, 9, pc_report_get_source_name (report));
+  _pc_sql_bind_text (stmt, 10, pc_source_format_to_string (pc_report_get_source_format (report)));
+  _pc_sql_bind_text (stmt, 11, pc_report_get_encoding (report));
+  _pc_sql_bind_text (stmt, 12, pc_report_get_text (report));
+  sqlite3_bind_int64 (stmt, 13, pc_report_get_length (report));
+  _pc_sql_bind_text (stmt, 14, imported_at);
+  sqlite3_bind_int64 (stmt, 15, id);
+  if (!_pc_project_step_done (self, stmt, _("replacing a report"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
+                   _("The report is no longer in the project"));
+      return FALSE;
+    }
+  if (!delete_reading (self, id, error) ||
+      !insert_sections (self, id, 0, pc_report_get_sections (report), error) ||
+      !insert_findings (self, id, pc_report_get_findings (report), error) ||
+      !insert_parts (self, id, pc_report_get_parts (report), error))
+    return FALSE;
+  pc_report_set_id (report, id);
+  return TRUE;
+}
+
 /**
  * pc_project_add_report:
  * @out_id: (out) (optional): the new report's id

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "pc-anchor.h"
 #include "pc-report.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,15 @@ GBytes          *pc_project_remove_report    (PcProject            *self,
                                               GError              **error);
 gboolean         pc_project_restore_report   (PcProject            *self,
                                               GBytes               *removal,
+                                              GError              **error);
+GBytes          *pc_project_replace_report   (PcProject            *self,
+                                              gint64                id,
+                                              PcReport             *revised,
+                                              PcReanchorSummary    *out_summary,
+                                              GError              **error);
+gboolean         pc_project_apply_changes    (PcProject            *self,
+                                              GBytes               *changes,
+                                              gboolean              invert,
                                               GError              **error);
 guint            pc_project_count_reports    (PcProject            *self);
 gboolean         pc_project_backup           (PcProject            *self,

@@ -853,6 +853,126 @@ test_remove_undo (Fixture       *fixture,
   g_assert_cmpint (g_array_index (seen, gint64, 2), ==, id);
 }
 
+/* Replacing a report with a revised version ------------------------------------------------ */
+
+/* Pudong's report with a paragraph inserted before the annotated passage and a sentence
+ * dropped, read as an import would read it. */
+static PcReport *
+revised_pudong (const char *gone)
+{
+  g_autofree char *source = corpus_file ("pudong-2023.txt");
+  g_autofree char *contents = NULL;
+  g_autofree char *modified = NULL;
+  const char *marker = "(一)健全应急管理体系机制";
+  g_auto(GStrv) halves = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *inserted = NULL;
+  g_autoptr(GError) error = NULL;
+  PcReport *report;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  halves = g_strsplit (contents, marker, 2);
+  g_assert_cmpuint (g_strv_length (halves), ==, 2);
+  inserted = g_strconcat (halves[0], "新插入的一段说明文字，介绍本年度的总体情况和主要数据。\n\n",
+                          marker, halves[1], NULL);
+  parts = g_strsplit (inserted, gone, 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  modified = g_strjoinv ("", parts);
+  report = pc_reader_read (modified, &error);
+  g_assert_no_error (error);
+  pc_report_set_source_name (report, "pudong-2023-revised.txt");
+  return report;
+}
+
+static void
+test_replace (Fixture       *fixture,
+              gconstpointer  data)
+{
+  PcReport *report = report_named (fixture, "pudong-2023.txt");
+  gint64 id = pc_report_get_id (report);
+  const char *quote = "编制《浦东新区值班工作规范》";
+  const char *gone = "督促安委会成员单位、街镇、直属企业延伸制定完善安全生产四类清单";
+  g_autoptr(PcAnnotation) kept = add (fixture, report, quote, 7, PC_ANNOTATION_STRENGTH, "亮点");
+  g_autoptr(PcAnnotation) orphan = add (fixture, report, gone, 7, PC_ANNOTATION_PROBLEM, "清单未公开");
+  g_autoptr(PcReport) revised = revised_pudong (gone);
+  g_autoptr(PcReport) stored = NULL;
+  g_autoptr(PcAnnotation) moved = NULL;
+  g_autoptr(PcAnnotation) lost = NULL;
+  g_autofree PcRating *ratings = NULL;
+  g_autoptr(GBytes) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *found = NULL;
+  PcReanchorSummary summary = { 0 };
+
+  g_assert_true (pc_project_review_set_rating (fixture->project, id, 7, PC_RATING_PARTIAL, "张审", &error));
+  g_assert_no_error (error);
+  before = dump_project (fixture->project);
+
+  changes = pc_project_replace_report (fixture->project, id, revised, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (changes);
+  g_assert_cmpuint (summary.orphaned, ==, 1);
+  g_assert_cmpuint (summary.exact + summary.context + summary.fuzzy, ==, 1);
+
+  /* The same report, with the revised text and reading. */
+  stored = pc_project_load_report (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_report_get_text (stored), ==, pc_report_get_text (revised));
+  g_assert_cmpstr (pc_report_get_source_name (stored), ==, "pudong-2023-revised.txt");
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (stored)), ==,
+                    g_list_model_get_n_items (pc_report_get_sections (revised)));
+  /* The annotation moved with its passage, under its id; the orphan went. */
+  moved = pc_project_get_annotation (fixture->project, pc_annotation_get_id (kept), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pc_annotation_get_report_id (moved), ==, id);
+  g_assert_cmpuint (pc_annotation_get_start (moved), !=, pc_annotation_get_start (kept));
+  found = pc_report_dup_slice (stored, pc_annotation_get_range (moved));
+  g_assert_cmpstr (found, ==, quote);
+  lost = pc_project_get_annotation (fixture->project, pc_annotation_get_id (orphan), &error);
+  g_assert_null (lost);
+  g_clear_error (&error);
+  /* The reviewer's rating stays. */
+  ratings = pc_project_review_get_ratings (fixture->project, id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ratings[6], ==, PC_RATING_PARTIAL);
+  after = dump_project (fixture->project);
+
+  /* Undone, the project is as it was, row for row; redone, as the replacement left it. */
+  g_assert_true (pc_project_apply_changes (fixture->project, changes, TRUE, &error));
+  g_assert_no_error (error);
+  undone = dump_project (fixture->project);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (pc_project_apply_changes (fixture->project, changes, FALSE, &error));
+  g_assert_no_error (error);
+  redone = dump_project (fixture->project);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+/* Another report's content is no revision of this one: refused, nothing changed. */
+static void
+test_replace_duplicate (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PcReport *report = report_named (fixture, "pudong-2023.txt");
+  g_autofree char *other_path = corpus_file ("wuhan-2021.txt");
+  g_autoptr(PcReport) other = pc_reader_read_file (other_path, NULL, NULL);
+  g_autofree char *before = dump_project (fixture->project);
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (other);
+  changes = pc_project_replace_report (fixture->project, pc_report_get_id (report), other, NULL, &error);
+  g_assert_error (error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_DUPLICATE);
+  g_assert_null (changes);
+  after = dump_project (fixture->project);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Correcting a report's details ------------------------------------------------------- */
 
 /* The report's finding codes, sorted, as one string. */
@@ -1359,6 +1479,8 @@ main (int   argc,
   ADD ("/annotations/remove/restore", test_remove_restore);
   ADD ("/annotations/remove/restore-conflict", test_remove_restore_conflict);
   ADD ("/annotations/remove/undo", test_remove_undo);
+  ADD ("/annotations/replace/round-trip", test_replace);
+  ADD ("/annotations/replace/duplicate", test_replace_duplicate);
   g_test_add_func ("/annotations/details/from-text", test_details_from_text);
   ADD ("/annotations/details/correct", test_details_correct);
   ADD ("/annotations/details/undo", test_details_undo);
