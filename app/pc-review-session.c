@@ -22,6 +22,7 @@
 
 #include "pc-error.h"
 #include "pc-project-private.h"
+#include "pc-reader.h"
 #include "pc-review-session.h"
 
 struct _PcReviewSession
@@ -47,7 +48,7 @@ enum {
   ANNOTATION_REMOVED,
   FINDING_STATUS_CHANGED,
   REPORTS_CHANGED,
-  REPORT_DETAILS_CHANGED,
+  REPORT_CHANGED,
   N_SIGNALS
 };
 
@@ -328,9 +329,64 @@ static const PcUndoHandler status_handler = {
 
 typedef enum
 {
-  REPORT_REMOVAL,  /* payload: the removal's GBytes to put the report back; NULL to remove it */
-  REPORT_DETAILS,  /* payload: the PcReportDetails to store */
+  REPORT_REMOVAL,      /* payload: the removal's GBytes to put the report back; NULL to remove it */
+  REPORT_DETAILS,      /* payload: the PcReportDetails to store */
+  REPORT_REPLACEMENT,  /* payload: a Replacement */
 } ReportOp;
+
+/* A revised version: read from @path the first time, then the recorded changes undone
+ * (@invert) or redone. */
+typedef struct
+{
+  char              *path;
+  GBytes            *changes;
+  gboolean           invert;
+  PcReanchorSummary  summary;
+} Replacement;
+
+static Replacement *
+replacement_new (const char        *path,
+                 GBytes            *changes,
+                 gboolean           invert,
+                 PcReanchorSummary  summary)
+{
+  Replacement *replacement = g_new0 (Replacement, 1);
+
+  replacement->path = g_strdup (path);
+  replacement->changes = changes;
+  replacement->invert = invert;
+  replacement->summary = summary;
+  return replacement;
+}
+
+static void
+replacement_free (Replacement *replacement)
+{
+  g_free (replacement->path);
+  g_clear_pointer (&replacement->changes, g_bytes_unref);
+  g_free (replacement);
+}
+
+static Replacement *
+replacement_apply (Replacement  *replacement,
+                   PcProject    *project,
+                   gint64        report_id,
+                   GError      **error)
+{
+  g_autoptr(PcReport) revised = NULL;
+  PcReanchorSummary summary = { 0 };
+  GBytes *changes;
+
+  if (replacement->changes != NULL)
+    return pc_project_apply_changes (project, replacement->changes, replacement->invert, error)
+           ? replacement_new (NULL, g_bytes_ref (replacement->changes), !replacement->invert,
+                              replacement->summary)
+           : NULL;
+  if ((revised = pc_reader_read_file (replacement->path, NULL, error)) == NULL ||
+      (changes = pc_project_replace_report (project, report_id, revised, &summary, error)) == NULL)
+    return NULL;
+  return replacement_new (NULL, changes, TRUE, summary);
+}
 
 /* Applying a record makes the edit and returns the record that reverses it. */
 typedef struct
@@ -360,8 +416,10 @@ report_record_free (gpointer data)
 
   if (record->op == REPORT_REMOVAL)
     g_clear_pointer (&record->payload, g_bytes_unref);
-  else
+  else if (record->op == REPORT_DETAILS)
     g_clear_pointer (&record->payload, pc_report_details_free);
+  else
+    g_clear_pointer (&record->payload, replacement_free);
   g_free (record);
 }
 
@@ -384,6 +442,9 @@ report_record_apply (gpointer    data,
     case REPORT_DETAILS:
       reverse = pc_project_set_report_details (project, record->report_id, record->payload, error);
       break;
+    case REPORT_REPLACEMENT:
+      reverse = replacement_apply (record->payload, project, record->report_id, error);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -397,7 +458,7 @@ report_record_applied (gpointer data,
   ReportRecord *record = data;
 
   g_signal_emit (target, signals[record->op == REPORT_REMOVAL ? REPORTS_CHANGED
-                                                              : REPORT_DETAILS_CHANGED],
+                                                              : REPORT_CHANGED],
                  0, record->report_id);
 }
 
@@ -1076,14 +1137,14 @@ pc_review_session_class_init (PcReviewSessionClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   /**
-   * PcReviewSession::report-details-changed:
+   * PcReviewSession::report-changed:
    * @report_id: the report
    *
-   * A report's title, agency, year, date or number was corrected, or the correction undone;
-   * its title and date findings were found again.
+   * A report's title, agency, year, date or number was corrected, or it was replaced with a
+   * revised version (its annotations moved along), or either was undone or redone.
    */
-  signals[REPORT_DETAILS_CHANGED] =
-    g_signal_new ("report-details-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+  signals[REPORT_CHANGED] =
+    g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
@@ -1870,6 +1931,15 @@ on_report_edited_cb (GObject      *source,
       return;
     }
   report_record_applied (reverse, self);
+  if (reverse->op == REPORT_REPLACEMENT)
+    {
+      PcReanchorSummary *summary = g_memdup2 (&((Replacement *) reverse->payload)->summary,
+                                              sizeof (PcReanchorSummary));
+
+      pc_undo_stack_push (self->undo, &report_handler, self, reverse, g_task_get_task_data (task));
+      g_task_return_pointer (task, summary, g_free);
+      return;
+    }
   pc_undo_stack_push (self->undo, &report_handler, self, reverse, g_task_get_task_data (task));
   g_task_return_boolean (task, TRUE);
 }
@@ -1880,13 +1950,14 @@ static void
 start_report_edit (PcReviewSession     *self,
                    ReportRecord        *request,
                    const char          *description,
+                   gpointer             source_tag,
                    GCancellable        *cancellable,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, pc_review_session_change_finish);
+  g_task_set_source_tag (task, source_tag);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_strdup (description), g_free);
   pc_review_session_run_async (self, report_job, request, report_record_free, report_record_free,
@@ -1913,7 +1984,8 @@ pc_review_session_set_report_details_async (PcReviewSession       *self,
 
   start_report_edit (self, report_record_new (REPORT_DETAILS, report_id,
                                               pc_report_details_copy (details)),
-                     _("Correct report details"), cancellable, callback, user_data);
+                     _("Correct report details"), pc_review_session_change_finish, cancellable,
+                     callback, user_data);
 }
 
 /**
@@ -1934,8 +2006,60 @@ pc_review_session_remove_report_async (PcReviewSession     *self,
   g_return_if_fail (PC_IS_REVIEW_SESSION (self));
 
   start_report_edit (self, report_record_new (REPORT_REMOVAL, report_id, NULL),
-                     description ? description : _("Remove report"), cancellable, callback,
-                     user_data);
+                     description ? description : _("Remove report"),
+                     pc_review_session_change_finish, cancellable, callback, user_data);
+}
+
+/**
+ * pc_review_session_replace_report_async:
+ * @path: the revised version's file
+ *
+ * Reads @path and gives the report its text, keeping the review and moving the annotations
+ * along (pc_project_replace_report()), as one undo step. Finish with
+ * pc_review_session_replace_report_finish().
+ */
+void
+pc_review_session_replace_report_async (PcReviewSession     *self,
+                                        gint64               report_id,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  PcReanchorSummary none = { 0 };
+
+  g_return_if_fail (PC_IS_REVIEW_SESSION (self));
+  g_return_if_fail (path != NULL);
+
+  start_report_edit (self, report_record_new (REPORT_REPLACEMENT, report_id,
+                                              replacement_new (path, NULL, FALSE, none)),
+                     _("Replace with revised version"), pc_review_session_replace_report_finish,
+                     cancellable, callback, user_data);
+}
+
+/**
+ * pc_review_session_replace_report_finish:
+ * @out_summary: (out) (optional): how the annotations were found again
+ */
+gboolean
+pc_review_session_replace_report_finish (PcReviewSession    *self,
+                                         GAsyncResult       *result,
+                                         PcReanchorSummary  *out_summary,
+                                         GError            **error)
+{
+  g_autofree PcReanchorSummary *summary = NULL;
+
+  g_return_val_if_fail (PC_IS_REVIEW_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        pc_review_session_replace_report_finish, FALSE);
+
+  summary = g_task_propagate_pointer (G_TASK (result), error);
+  if (summary == NULL)
+    return FALSE;
+  if (out_summary != NULL)
+    *out_summary = *summary;
+  return TRUE;
 }
 
 void

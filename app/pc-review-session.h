@@ -180,6 +180,16 @@ void             pc_review_session_set_report_details_async (PcReviewSession    
                                                              GCancellable          *cancellable,
                                                              GAsyncReadyCallback    callback,
                                                              gpointer               user_data);
+void             pc_review_session_replace_report_async (PcReviewSession  *self,
+                                                         gint64            report_id,
+                                                         const char       *path,
+                                                         GCancellable     *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer          user_data);
+gboolean         pc_review_session_replace_report_finish (PcReviewSession   *self,
+                                                          GAsyncResult      *result,
+                                                          PcReanchorSummary *out_summary,
+                                                          GError           **error);
 void             pc_review_session_remove_report_async (PcReviewSession  *self,
                                                         gint64            report_id,
                                                         const char       *description,

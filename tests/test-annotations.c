@@ -856,19 +856,16 @@ test_remove_undo (Fixture       *fixture,
 /* Replacing a report with a revised version ------------------------------------------------ */
 
 /* Pudong's report with a paragraph inserted before the annotated passage and a sentence
- * dropped, read as an import would read it. */
-static PcReport *
-revised_pudong (const char *gone)
+ * dropped. */
+static char *
+revised_pudong_text (const char *gone)
 {
   g_autofree char *source = corpus_file ("pudong-2023.txt");
   g_autofree char *contents = NULL;
-  g_autofree char *modified = NULL;
   const char *marker = "(一)健全应急管理体系机制";
   g_auto(GStrv) halves = NULL;
   g_auto(GStrv) parts = NULL;
   g_autofree char *inserted = NULL;
-  g_autoptr(GError) error = NULL;
-  PcReport *report;
 
   g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
   halves = g_strsplit (contents, marker, 2);
@@ -877,8 +874,17 @@ revised_pudong (const char *gone)
                           marker, halves[1], NULL);
   parts = g_strsplit (inserted, gone, 2);
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  modified = g_strjoinv ("", parts);
-  report = pc_reader_read (modified, &error);
+  return g_strjoinv ("", parts);
+}
+
+/* The same, read as an import would read it. */
+static PcReport *
+revised_pudong (const char *gone)
+{
+  g_autofree char *modified = revised_pudong_text (gone);
+  g_autoptr(GError) error = NULL;
+  PcReport *report = pc_reader_read (modified, &error);
+
   g_assert_no_error (error);
   pc_report_set_source_name (report, "pudong-2023-revised.txt");
   return report;
@@ -950,6 +956,91 @@ test_replace (Fixture       *fixture,
   g_assert_no_error (error);
   redone = dump_project (fixture->project);
   g_assert_cmpstr (redone, ==, after);
+}
+
+static void
+on_replace_failed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  gboolean *failed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pc_review_session_replace_report_finish (PC_REVIEW_SESSION (source), result,
+                                                           NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  *failed = TRUE;
+}
+
+static void
+on_replaced_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PcReanchorSummary *summary = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_review_session_replace_report_finish (PC_REVIEW_SESSION (source), result,
+                                                          summary, &error));
+  g_assert_no_error (error);
+  summary->exact += 1000;  /* done */
+}
+
+/* Through the session, from the revised file: one undo step, announced as report-changed. */
+static void
+test_replace_undo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PcReport *report = report_named (fixture, "pudong-2023.txt");
+  gint64 id = pc_report_get_id (report);
+  const char *gone = "督促安委会成员单位、街镇、直属企业延伸制定完善安全生产四类清单";
+  g_autoptr(PcAnnotation) orphan = add (fixture, report, gone, 7, PC_ANNOTATION_PROBLEM, "清单未公开");
+  g_autofree char *modified = revised_pudong_text (gone);
+  g_autofree char *path = g_build_filename (fixture->dir, "pudong-2023-revised.txt", NULL);
+  g_autofree char *before = dump_project (fixture->project);
+  g_autofree char *undone = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(PcReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  PcReanchorSummary summary = { 0 };
+
+  g_assert_true (g_file_set_contents (path, modified, -1, NULL));
+  g_signal_connect (fixture->session, "report-changed", G_CALLBACK (on_reports_changed_cb), seen);
+  pc_review_session_replace_report_async (fixture->session, id, path, NULL, on_replaced_cb, &summary);
+  while (summary.exact < 1000)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (summary.orphaned, ==, 1);
+  g_assert_cmpuint (seen->len, ==, 1);
+  stored = pc_project_load_report (fixture->project, id, &error);
+  g_assert_cmpstr (pc_report_get_source_name (stored), ==, "pudong-2023-revised.txt");
+  g_assert_cmpint (count_rows (fixture->project, "annotations", id), ==, 0);
+
+  g_assert_true (pc_review_session_undo (fixture->session, &error));
+  g_assert_no_error (error);
+  undone = dump_project (fixture->project);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_true (pc_review_session_redo (fixture->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->project, "annotations", id), ==, 0);
+  g_assert_cmpuint (seen->len, ==, 3);
+
+  /* A file that is not a report: a clear error, nothing changed. */
+  {
+    g_autofree char *bad = g_build_filename (fixture->dir, "broken.pdf", NULL);
+    g_autofree char *now = dump_project (fixture->project);
+    g_autofree char *after = NULL;
+    gboolean failed = FALSE;
+
+    g_assert_true (g_file_set_contents (bad, "%PDF-1.4 truncated", -1, NULL));
+    pc_review_session_replace_report_async (fixture->session, id, bad, NULL, on_replace_failed_cb,
+                                            &failed);
+    while (!failed)
+      g_main_context_iteration (NULL, TRUE);
+    after = dump_project (fixture->project);
+    g_assert_cmpstr (after, ==, now);
+  }
 }
 
 /* Another report's content is no revision of this one: refused, nothing changed. */
@@ -1107,7 +1198,7 @@ test_details_undo (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gboolean done = FALSE;
 
-  g_signal_connect (fixture->session, "report-details-changed", G_CALLBACK (on_details_changed_cb),
+  g_signal_connect (fixture->session, "report-changed", G_CALLBACK (on_details_changed_cb),
                     seen);
   edit->year = 2022;
   pc_review_session_set_report_details_async (fixture->session, id, edit, NULL, on_removed_cb, &done);
@@ -1481,6 +1572,7 @@ main (int   argc,
   ADD ("/annotations/remove/undo", test_remove_undo);
   ADD ("/annotations/replace/round-trip", test_replace);
   ADD ("/annotations/replace/duplicate", test_replace_duplicate);
+  ADD ("/annotations/replace/undo", test_replace_undo);
   g_test_add_func ("/annotations/details/from-text", test_details_from_text);
   ADD ("/annotations/details/correct", test_details_correct);
   ADD ("/annotations/details/undo", test_details_undo);
