@@ -5,7 +5,8 @@
  * decisions …), all of them deleted with it by ON DELETE CASCADE. SQLite's session
  * extension records what an edit and its cascades changed as a changeset; applied inverted,
  * the changeset puts every row back with its own ids, so that annotations, the undo records
- * that name them and the register come back exactly as they were.
+ * that name them and the register come back exactly as they were. The engine's suggestions
+ * are left out: they are made again whenever the report's review loads.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,15 @@ typedef gboolean (*EditFunc) (PcProject  *self,
                               gpointer    data,
                               GError    **error);
 
+/* The engine's output is made again whenever a review loads, so it is no part of an edit:
+ * recorded, it would stand in the way of undoing one. */
+static int
+is_recorded (void       *user_data,
+             const char *table)
+{
+  return !g_str_equal (table, "coverage_items") && !g_str_equal (table, "coverage_suggestions");
+}
+
 /* Runs @edit in a transaction of its own, watched by a session on every table.
  * Returns the changeset, or %NULL with @error set and nothing changed. */
 static GBytes *
@@ -38,8 +48,9 @@ record_edit (PcProject  *self,
   int n_changes = 0;
   int rc;
 
-  if (sqlite3session_create (_pc_project_get_db (self), "main", &session) != SQLITE_OK ||
-      sqlite3session_attach (session, NULL) != SQLITE_OK)
+  if (sqlite3session_create (_pc_project_get_db (self), "main", &session) == SQLITE_OK)
+    sqlite3session_table_filter (session, is_recorded, NULL);
+  if (session == NULL || sqlite3session_attach (session, NULL) != SQLITE_OK)
     {
       _pc_project_set_sql_error (self, error, doing);
       g_clear_pointer (&session, sqlite3session_delete);

@@ -561,6 +561,86 @@ test_edit_report (void)
   gui_remove_project (path);
 }
 
+static gboolean
+buffer_has_revision (PcWindow *window)
+{
+  GtkTextBuffer *buffer = _pc_window_get_text_buffer (window);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (!is_settled (window) || _pc_window_get_review (window) == NULL)
+    return FALSE;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return strstr (text, "新插入的一段说明文字") != NULL;
+}
+
+static gboolean
+buffer_lacks_revision (PcWindow *window)
+{
+  return is_settled (window) && _pc_window_get_review (window) != NULL &&
+         !buffer_has_revision (window);
+}
+
+/* A revised version replaces the report shown through the same action as the menu; the
+ * annotation moves with its passage, and undo brings the first version back. */
+static void
+test_replace_report (void)
+{
+  g_autofree char *path = make_project ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *revised = g_build_filename (dir, "pudong-2023-revised.txt", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("PINGCHA_CORPUS_DIR"), "reports",
+                                              "pudong-2023.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *modified = NULL;
+  const char *marker = "(一)健全应急管理体系机制";
+  const char *quote = "编制《浦东新区值班工作规范》";
+  PcWindow *window = pc_window_new (app);
+  PcAnnotation *annotation;
+  PcRange before, after;
+  g_autofree char *found = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  {
+    g_auto(GStrv) halves = g_strsplit (contents, marker, 2);
+
+    modified = g_strconcat (halves[0], "新插入的一段说明文字，介绍本年度的总体情况和主要数据。\n\n",
+                            marker, halves[1], NULL);
+  }
+  g_assert_true (g_file_set_contents (revised, modified, -1, NULL));
+
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
+  _pc_window_select_report (window, gui_find_report (window, "pudong-2023"));
+  g_assert_true (gui_wait_for (window, has_review));
+  before = select_text (window, quote);
+  annotate (window, 7, PC_ANNOTATION_STRENGTH, PC_SEVERITY_NONE, "亮点", "");
+
+  act (window, "win.replace-report", g_variant_new_string (revised));
+  g_assert_true (gui_wait_for (window, buffer_has_revision));
+  g_assert_cmpstr (pc_report_get_source_name (_pc_window_get_report (window)), ==,
+                   "pudong-2023-revised.txt");
+  g_assert_cmpuint (_pc_window_get_annotations (window)->len, ==, 1);
+  annotation = g_ptr_array_index (_pc_window_get_annotations (window), 0);
+  after = pc_annotation_get_range (annotation);
+  g_assert_cmpuint (after.start, >, before.start);
+  found = pc_report_dup_slice (_pc_window_get_report (window), after);
+  g_assert_cmpstr (found, ==, quote);
+  g_assert_true (has_highlight (window, after.start, 7));
+
+  act (window, "win.undo", NULL);
+  g_assert_true (gui_wait_for (window, buffer_lacks_revision));
+  g_assert_cmpuint (pc_annotation_get_range (g_ptr_array_index (_pc_window_get_annotations (window), 0)).start,
+                    ==, before.start);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle_for (100);
+  g_unlink (revised);
+  gui_remove_project (path);
+}
+
 static PcCompareWindow *compare_window;
 static PcReport *compare_expected;
 
@@ -661,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/review-window/remove-report", test_remove_report);
   g_test_add_func ("/review-window/edit-report", test_edit_report);
   g_test_add_func ("/review-window/compare-reports", test_compare_reports);
+  g_test_add_func ("/review-window/replace-report", test_replace_report);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -126,6 +126,7 @@ void           _pc_window_update_library_progress (PcWindow   *self,
                                                    GPtrArray  *summaries);
 void           _pc_window_refresh_summaries   (PcWindow       *self);
 void           _pc_window_reload_reports      (PcWindow       *self);
+void           _pc_window_add_report_filters  (GtkFileChooser *chooser);
 void           _pc_window_select_report_id    (PcWindow       *self,
                                                gint64          id);
 

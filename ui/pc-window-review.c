@@ -318,6 +318,7 @@ update_actions (PcWindow *self)
                                  have_report && self->marks != NULL &&
                                  g_list_model_get_n_items (G_LIST_MODEL (self->reports)) > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-report", have_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.replace-report", have_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-selection", have_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation",
                                  have_report && self->annotations->len > 0);
@@ -1063,7 +1064,7 @@ pc_window_actions_compare_report_cb (GtkWidget  *widget,
 /* Correcting a report's details ------------------------------------------------------- */
 
 static void
-on_report_details_changed_cb (PcWindow        *self,
+on_report_changed_cb (PcWindow        *self,
                               gint64           report_id,
                               PcReviewSession *session)
 {
@@ -1120,6 +1121,105 @@ pc_window_actions_edit_report_cb (GtkWidget  *widget,
   g_signal_connect_object (dialog, "save", G_CALLBACK (on_details_dialog_save_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Replacing a report with a revised version ------------------------------------------ */
+
+static void
+on_report_replaced_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  PcWindow *self = user_data;
+  PcReanchorSummary summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (!pc_review_session_replace_report_finish (PC_REVIEW_SESSION (source), result, &summary,
+                                                &error))
+    {
+      if (!is_cancelled (error))
+        _pc_window_show_error (self, error);
+    }
+  else
+    {
+      guint found = summary.exact + summary.context + summary.fuzzy;
+      g_autofree char *message = NULL;
+      AdwToast *toast;
+
+      if (summary.orphaned == 0)
+        message = g_strdup_printf (ngettext ("Replaced with the revised version; its %u annotation moved along",
+                                             "Replaced with the revised version; its %u annotations moved along",
+                                             found), found);
+      else
+        message = g_strdup_printf (ngettext ("Replaced; %u annotation is on a passage the revised version no longer has, and was removed",
+                                             "Replaced; %u annotations are on passages the revised version no longer has, and were removed",
+                                             summary.orphaned), summary.orphaned);
+      toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_timeout (toast, summary.orphaned == 0 ? 5 : 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  end_pending (self);
+}
+
+static void
+replace_report_with (PcWindow   *self,
+                     const char *path)
+{
+  begin_pending (self);
+  pc_review_session_replace_report_async (self->session, pc_report_get_id (self->report), path,
+                                          self->cancellable, on_report_replaced_cb, self);
+}
+
+static void
+on_replace_dialog_response_cb (PcWindow             *self,
+                               int                   response,
+                               GtkFileChooserNative *native)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert (PC_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) != NULL &&
+      (path = g_file_get_path (file)) != NULL && self->report != NULL && self->session != NULL)
+    replace_report_with (self, path);
+  g_object_unref (native);
+}
+
+/* A revised version of the report shown, from @param, or else chosen in a file chooser:
+ * the report keeps its review, and its annotations move to where their passages now are. */
+static void
+pc_window_actions_replace_report_cb (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  const char *path = g_variant_get_string (param, NULL);
+  GtkFileChooserNative *native;
+
+  if (self->session == NULL || self->report == NULL)
+    return;
+  /* The export reads the reports as they were when it began. */
+  if (self->exporting)
+    {
+      _pc_window_show_toast (self, _("The report can be replaced once the export is done"));
+      return;
+    }
+  if (*path != '\0')
+    {
+      replace_report_with (self, path);
+      return;
+    }
+  native = gtk_file_chooser_native_new (_("Replace With Revised Version"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Replace"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  _pc_window_add_report_filters (GTK_FILE_CHOOSER (native));
+  g_signal_connect_object (native, "response", G_CALLBACK (on_replace_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 /* Removing reports -------------------------------------------------------------------- */
@@ -1776,6 +1876,10 @@ _pc_window_review_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-report", NULL,
                                    pc_window_actions_edit_report_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-report", NULL);
+  gtk_widget_class_install_action (widget_class, "win.replace-report", "s",
+                                   pc_window_actions_replace_report_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.replace-report", "s", "");
   gtk_widget_class_install_action (widget_class, "win.remove-report", NULL,
                                    pc_window_actions_remove_report_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, pc_window_actions_undo_cb);
@@ -1959,8 +2063,8 @@ _pc_window_review_set_session (PcWindow        *self,
                                G_CALLBACK (on_finding_status_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "reports-changed", G_CALLBACK (on_reports_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "report-details-changed",
-                               G_CALLBACK (on_report_details_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "report-changed",
+                               G_CALLBACK (on_report_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (pc_review_session_get_undo_stack (session), "notify",
                                G_CALLBACK (on_undo_stack_notify_cb), self, G_CONNECT_SWAPPED);
       self->marks = pc_review_marks_new (session);

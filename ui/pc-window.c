@@ -621,13 +621,22 @@ add_filter (GtkFileChooser     *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
+/* The formats a report comes in, and everything. */
+void
+_pc_window_add_report_filters (GtkFileChooser *chooser)
+{
+  static const char *reports[] = { "*.txt", "*.html", "*.htm", "*.docx", "*.pdf", NULL };
+  static const char *all[] = { "*", NULL };
+
+  add_filter (chooser, _("Reports"), reports);
+  add_filter (chooser, _("All Files"), all);
+}
+
 static void
 pc_window_actions_import_cb (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *param)
 {
-  static const char *reports[] = { "*.txt", "*.html", "*.htm", "*.docx", "*.pdf", NULL };
-  static const char *all[] = { "*", NULL };
   PcWindow *self = PC_WINDOW (widget);
   GtkFileChooserNative *native;
 
@@ -635,8 +644,7 @@ pc_window_actions_import_cb (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  add_filter (GTK_FILE_CHOOSER (native), _("Reports"), reports);
-  add_filter (GTK_FILE_CHOOSER (native), _("All Files"), all);
+  _pc_window_add_report_filters (GTK_FILE_CHOOSER (native));
   g_signal_connect_object (native, "response", G_CALLBACK (on_import_dialog_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
