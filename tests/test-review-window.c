@@ -629,6 +629,8 @@ test_replace_report (void)
   found = pc_report_dup_slice (_pc_window_get_report (window), after);
   g_assert_cmpstr (found, ==, quote);
   g_assert_true (has_highlight (window, after.start, 7));
+  gui_settle_for (300);
+  gui_save_screenshot (GTK_WIDGET (window), "replace.png");
 
   act (window, "win.undo", NULL);
   g_assert_true (gui_wait_for (window, buffer_lacks_revision));
