@@ -27,11 +27,13 @@ typedef gboolean (*EditFunc) (PcProject  *self,
 
 /* The engine's output is made again whenever a review loads, so it is no part of an edit:
  * recorded, it would stand in the way of undoing one. */
+static const char * const engine_tables[] = { "coverage_items", "coverage_suggestions", NULL };
+
 static int
 is_recorded (void       *user_data,
              const char *table)
 {
-  return !g_str_equal (table, "coverage_items") && !g_str_equal (table, "coverage_suggestions");
+  return !g_strv_contains (engine_tables, table);
 }
 
 /* Runs @edit in a transaction of its own, watched by a session on every table.
@@ -233,27 +235,6 @@ typedef struct
 } Replacement;
 
 static gboolean
-delete_engine_output (PcProject  *self,
-                      gint64      id,
-                      GError    **error)
-{
-  const char *tables[] = { "coverage_items", "coverage_suggestions" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE report_id = ?1", tables[i]);
-      g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, sql, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!_pc_project_step_done (self, stmt, _("replacing a report"), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 replace_report (PcProject  *self,
                 gpointer    data,
                 GError    **error)
@@ -266,7 +247,8 @@ replace_report (PcProject  *self,
 
   if ((annotations = pc_project_list_annotations (self, replacement->id, error)) == NULL ||
       !_pc_project_rewrite_report (self, replacement->id, replacement->revised, error) ||
-      !delete_engine_output (self, replacement->id, error))
+      !_pc_project_delete_report_rows (self, replacement->id, engine_tables,
+                                       _("replacing a report"), error))
     return FALSE;
 
   text = pc_anchor_text_new (pc_report_get_text (replacement->revised));

@@ -27,6 +27,11 @@ gboolean  _pc_project_begin              (PcProject   *self,
 gboolean  _pc_project_commit             (PcProject   *self,
                                           GError     **error);
 void      _pc_project_rollback           (PcProject   *self);
+gboolean  _pc_project_delete_report_rows (PcProject          *self,
+                                          gint64              id,
+                                          const char * const *tables,
+                                          const char         *doing,
+                                          GError            **error);
 gboolean  _pc_project_rewrite_report     (PcProject   *self,
                                           gint64       id,
                                           PcReport    *report,

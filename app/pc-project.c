@@ -1108,14 +1108,16 @@ store_report (PcProject   *self,
   return TRUE;
 }
 
-static gboolean
-delete_reading (PcProject  *self,
-                gint64      id,
-                GError    **error)
+/* Deletes report @id's rows from each of @tables (a NULL-terminated list of tables with a
+ * report_id column). */
+gboolean
+_pc_project_delete_report_rows (PcProject          *self,
+                                gint64              id,
+                                const char * const *tables,
+                                const char         *doing,
+                                GError            **error)
 {
-  const char *tables[] = { "sections", "findings", "parts" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  for (guint i = 0; tables[i] != NULL; i++)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE report_id = ?1", tables[i]);
       g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, sql, error);
@@ -1123,11 +1125,13 @@ delete_reading (PcProject  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!_pc_project_step_done (self, stmt, _("replacing a report"), error))
+      if (!_pc_project_step_done (self, stmt, doing, error))
         return FALSE;
     }
   return TRUE;
 }
+
+static const char * const reading_tables[] = { "sections", "findings", "parts", NULL };
 
 /* Gives report @id the text, metadata and reading of @report, inside the caller's
  * transaction; content already in the project (the same version again) is refused. */
@@ -1178,7 +1182,7 @@ _pc_project_rewrite_report (PcProject  *self,
                    _("The report is no longer in the project"));
       return FALSE;
     }
-  if (!delete_reading (self, id, error) ||
+  if (!_pc_project_delete_report_rows (self, id, reading_tables, _("replacing a report"), error) ||
       !insert_sections (self, id, 0, pc_report_get_sections (report), error) ||
       !insert_findings (self, id, pc_report_get_findings (report), error) ||
       !insert_parts (self, id, pc_report_get_parts (report), error))
