@@ -1044,6 +1044,20 @@ pc_window_actions_annotate_selection_cb (GtkWidget  *widget,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
+/* A toast that says what an edit did, with Undo; @timeout 0 keeps it until dismissed. */
+static void
+show_undo_toast (PcWindow   *self,
+                 const char *message,
+                 guint       timeout)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Comparing reports --------------------------------------------------------------------- */
 
 static void
@@ -1144,7 +1158,6 @@ on_report_replaced_cb (GObject      *source,
     {
       guint found = summary.exact + summary.context + summary.fuzzy;
       g_autofree char *message = NULL;
-      AdwToast *toast;
 
       if (summary.orphaned == 0)
         message = g_strdup_printf (ngettext ("Replaced with the revised version; its %u annotation moved along",
@@ -1154,11 +1167,7 @@ on_report_replaced_cb (GObject      *source,
         message = g_strdup_printf (ngettext ("Replaced; %u annotation is on a passage the revised version no longer has, and was removed",
                                              "Replaced; %u annotations are on passages the revised version no longer has, and were removed",
                                              summary.orphaned), summary.orphaned);
-      toast = adw_toast_new (message);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_set_timeout (toast, summary.orphaned == 0 ? 5 : 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      show_undo_toast (self, message, summary.orphaned == 0 ? 5 : 0);
     }
   end_pending (self);
 }
@@ -1287,7 +1296,6 @@ on_report_removed_cb (GObject      *source,
 {
   PcWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (!pc_review_session_change_finish (PC_REVIEW_SESSION (source), result, &error))
     {
@@ -1295,12 +1303,7 @@ on_report_removed_cb (GObject      *source,
         _pc_window_show_error (self, error);
     }
   else
-    {
-      toast = adw_toast_new (_("Report removed"));
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    show_undo_toast (self, _("Report removed"), 5);
   end_pending (self);
 }
 
@@ -1338,17 +1341,11 @@ on_annotation_deleted_cb (GObject      *source,
 {
   PcWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (!pc_review_session_change_finish (PC_REVIEW_SESSION (source), result, &error))
     _pc_window_show_error (self, error);
   else
-    {
-      toast = adw_toast_new (_("Annotation deleted"));
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    show_undo_toast (self, _("Annotation deleted"), 5);
   end_pending (self);
 }
 
