@@ -934,17 +934,12 @@ check_not_duplicate (PcProject  *self,
   return FALSE;
 }
 
-static gboolean
-insert_report_row (PcProject   *self,
-                   PcReport    *report,
-                   const char  *imported_at,
-                   gint64      *out_id,
-                   GError     **error)
+/* Binds the report's columns as ?1 … ?14, in the order of STMT_INSERT_REPORT. */
+static void
+bind_report_row (sqlite3_stmt *stmt,
+                 PcReport     *report,
+                 const char   *imported_at)
 {
-  g_autoptr(StmtLease) stmt = lease (self, STMT_INSERT_REPORT, error);
-
-  if (stmt == NULL)
-    return FALSE;
   _pc_sql_bind_text (stmt, 1, pc_report_get_content_hash (report));
   _pc_sql_bind_text (stmt, 2, pc_report_get_title (report));
   _pc_sql_bind_text (stmt, 3, pc_report_get_agency (report));
@@ -959,6 +954,31 @@ insert_report_row (PcProject   *self,
   _pc_sql_bind_text (stmt, 12, pc_report_get_text (report));
   sqlite3_bind_int64 (stmt, 13, pc_report_get_length (report));
   _pc_sql_bind_text (stmt, 14, imported_at);
+}
+
+static void
+ensure_content_hash (PcReport *report)
+{
+  g_autofree char *hash = NULL;
+
+  if (pc_report_get_content_hash (report) != NULL)
+    return;
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, pc_report_get_text (report), -1);
+  pc_report_set_content_hash (report, hash);
+}
+
+static gboolean
+insert_report_row (PcProject   *self,
+                   PcReport    *report,
+                   const char  *imported_at,
+                   gint64      *out_id,
+                   GError     **error)
+{
+  g_autoptr(StmtLease) stmt = lease (self, STMT_INSERT_REPORT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_report_row (stmt, report, imported_at);
   if (!_pc_project_step_done (self, stmt, _("storing a report"), error))
     return FALSE;
   *out_id = sqlite3_last_insert_rowid (self->db);
@@ -1072,6 +1092,18 @@ dup_now_iso8601 (void)
 }
 
 /* Stores @report inside a transaction (or a savepoint of the caller's transaction). */
+/* The report's sections, findings and parts, under report @id. */
+static gboolean
+insert_reading (PcProject  *self,
+                gint64      id,
+                PcReport   *report,
+                GError    **error)
+{
+  return insert_sections (self, id, 0, pc_report_get_sections (report), error) &&
+         insert_findings (self, id, pc_report_get_findings (report), error) &&
+         insert_parts (self, id, pc_report_get_parts (report), error);
+}
+
 static gboolean
 store_report (PcProject   *self,
               PcReport    *report,
@@ -1081,20 +1113,13 @@ store_report (PcProject   *self,
   g_autofree char *imported_at = dup_now_iso8601 ();
   gint64 id = 0;
 
-  if (pc_report_get_content_hash (report) == NULL)
-    {
-      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
-                                                             pc_report_get_text (report), -1);
-      pc_report_set_content_hash (report, hash);
-    }
+  ensure_content_hash (report);
 
   if (!tx_begin (self, error))
     return FALSE;
   if (!check_not_duplicate (self, report, error) ||
       !insert_report_row (self, report, imported_at, &id, error) ||
-      !insert_sections (self, id, 0, pc_report_get_sections (report), error) ||
-      !insert_findings (self, id, pc_report_get_findings (report), error) ||
-      !insert_parts (self, id, pc_report_get_parts (report), error))
+      !insert_reading (self, id, report, error))
     {
       tx_rollback (self);
       return FALSE;
@@ -1144,12 +1169,7 @@ _pc_project_rewrite_report (PcProject  *self,
   g_autofree char *imported_at = dup_now_iso8601 ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (pc_report_get_content_hash (report) == NULL)
-    {
-      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
-                                                             pc_report_get_text (report), -1);
-      pc_report_set_content_hash (report, hash);
-    }
+  ensure_content_hash (report);
   if (!check_not_duplicate (self, report, error))
     return FALSE;
   stmt = _pc_project_prepare (self, "UPDATE reports SET content_hash = ?1, title = ?2, agency = ?3,"
@@ -1159,20 +1179,7 @@ _pc_project_rewrite_report (PcProject  *self,
                                     " imported_at = ?14 WHERE id = ?15", error);
   if (stmt == NULL)
     return FALSE;
-  _pc_sql_bind_text (stmt, 1, pc_report_get_content_hash (report));
-  _pc_sql_bind_text (stmt, 2, pc_report_get_title (report));
-  _pc_sql_bind_text (stmt, 3, pc_report_get_agency (report));
-  sqlite3_bind_int (stmt, 4, (int) pc_report_get_year (report));
-  _pc_sql_bind_text (stmt, 5, pc_report_get_published (report));
-  _pc_sql_bind_text (stmt, 6, pc_report_get_signed (report));
-  _pc_sql_bind_text (stmt, 7, pc_report_get_doc_number (report));
-  _pc_sql_bind_text (stmt, 8, pc_report_get_addressee (report));
-  _pc_sql_bind_text (stmt, 9, pc_report_get_source_name (report));
-  _pc_sql_bind_text (stmt, 10, pc_source_format_to_string (pc_report_get_source_format (report)));
-  _pc_sql_bind_text (stmt, 11, pc_report_get_encoding (report));
-  _pc_sql_bind_text (stmt, 12, pc_report_get_text (report));
-  sqlite3_bind_int64 (stmt, 13, pc_report_get_length (report));
-  _pc_sql_bind_text (stmt, 14, imported_at);
+  bind_report_row (stmt, report, imported_at);
   sqlite3_bind_int64 (stmt, 15, id);
   if (!_pc_project_step_done (self, stmt, _("replacing a report"), error))
     return FALSE;
@@ -1183,9 +1190,7 @@ _pc_project_rewrite_report (PcProject  *self,
       return FALSE;
     }
   if (!_pc_project_delete_report_rows (self, id, reading_tables, _("replacing a report"), error) ||
-      !insert_sections (self, id, 0, pc_report_get_sections (report), error) ||
-      !insert_findings (self, id, pc_report_get_findings (report), error) ||
-      !insert_parts (self, id, pc_report_get_parts (report), error))
+      !insert_reading (self, id, report, error))
     return FALSE;
   pc_report_set_id (report, id);
   return TRUE;

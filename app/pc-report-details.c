@@ -167,8 +167,8 @@ store_details (PcProject             *project,
                const PcReportDetails *details,
                GError               **error)
 {
+  static const char * const findings[] = { "findings", NULL };
   g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) clear = NULL;
   gint64 id = pc_report_get_id (report);
 
   update = _pc_project_prepare (project, "UPDATE reports SET title = ?1, agency = ?2, year = ?3,"
@@ -184,11 +184,8 @@ store_details (PcProject             *project,
   if (!_pc_project_step_done (project, update, _("correcting a report's details"), error))
     return FALSE;
 
-  clear = _pc_project_prepare (project, "DELETE FROM findings WHERE report_id = ?1", error);
-  if (clear == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (clear, 1, id);
-  return _pc_project_step_done (project, clear, _("correcting a report's details"), error) &&
+  return _pc_project_delete_report_rows (project, id, findings, _("correcting a report's details"),
+                                         error) &&
          _pc_project_insert_findings (project, id, pc_report_get_findings (report), error);
 }
 
