@@ -1924,24 +1924,22 @@ on_report_edited_cb (GObject      *source,
   PcReviewSession *self = PC_REVIEW_SESSION (source);
   GError *error = NULL;
   ReportRecord *reverse = pc_review_session_run_finish (self, result, &error);
+  PcReanchorSummary *summary = NULL;
 
   if (reverse == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  report_record_applied (reverse, self);
+  /* A replacement tells how its annotations fared; the record goes to the stack below. */
   if (reverse->op == REPORT_REPLACEMENT)
-    {
-      PcReanchorSummary *summary = g_memdup2 (&((Replacement *) reverse->payload)->summary,
-                                              sizeof (PcReanchorSummary));
-
-      pc_undo_stack_push (self->undo, &report_handler, self, reverse, g_task_get_task_data (task));
-      g_task_return_pointer (task, summary, g_free);
-      return;
-    }
+    summary = g_memdup2 (&((Replacement *) reverse->payload)->summary, sizeof (PcReanchorSummary));
+  report_record_applied (reverse, self);
   pc_undo_stack_push (self->undo, &report_handler, self, reverse, g_task_get_task_data (task));
-  g_task_return_boolean (task, TRUE);
+  if (summary != NULL)
+    g_task_return_pointer (task, summary, g_free);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /* Makes the edit @request holds on the database thread, then files its reverse as one undo
