@@ -127,6 +127,8 @@ void           _pc_window_update_library_progress (PcWindow   *self,
 void           _pc_window_refresh_summaries   (PcWindow       *self);
 void           _pc_window_reload_reports      (PcWindow       *self);
 void           _pc_window_add_report_filters  (GtkFileChooser *chooser);
+guint          _pc_window_find_report_in      (GListModel     *model,
+                                               gint64          id);
 void           _pc_window_select_report_id    (PcWindow       *self,
                                                gint64          id);
 

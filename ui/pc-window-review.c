@@ -1233,22 +1233,6 @@ pc_window_actions_replace_report_cb (GtkWidget  *widget,
 
 /* Removing reports -------------------------------------------------------------------- */
 
-static gboolean
-library_has_report (PcWindow *self,
-                    gint64    id)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reports));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PcLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->reports), i);
-
-      if (pc_report_get_id (pc_library_item_get_report (item)) == id)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The report the library shows after @id, or before it when @id is the last; 0 for none. */
 static gint64
 neighbour_of (PcWindow *self,
@@ -1256,20 +1240,13 @@ neighbour_of (PcWindow *self,
 {
   GListModel *model = G_LIST_MODEL (self->library_filter_model);
   guint n = g_list_model_get_n_items (model);
+  guint position = _pc_window_find_report_in (model, id);
+  g_autoptr(PcLibraryItem) other = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PcLibraryItem) item = g_list_model_get_item (model, i);
-      g_autoptr(PcLibraryItem) other = NULL;
-
-      if (pc_report_get_id (pc_library_item_get_report (item)) != id)
-        continue;
-      if (n == 1)
-        return 0;
-      other = g_list_model_get_item (model, i + 1 < n ? i + 1 : i - 1);
-      return pc_report_get_id (pc_library_item_get_report (other));
-    }
-  return 0;
+  if (position == GTK_INVALID_LIST_POSITION || n == 1)
+    return 0;
+  other = g_list_model_get_item (model, position + 1 < n ? position + 1 : position - 1);
+  return pc_report_get_id (pc_library_item_get_report (other));
 }
 
 /* A report left the project, or came back by undo: the library follows, showing the report
@@ -1281,7 +1258,7 @@ on_reports_changed_cb (PcWindow        *self,
 {
   g_assert (PC_IS_WINDOW (self));
 
-  if (!library_has_report (self, report_id))
+  if (_pc_window_find_report_in (G_LIST_MODEL (self->reports), report_id) == GTK_INVALID_LIST_POSITION)
     self->selected_id = report_id;
   else if (report_id == self->selected_id)
     self->selected_id = neighbour_of (self, report_id);

@@ -132,12 +132,11 @@ set_busy (PcWindow *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* The position of report @id in the filtered library. */
-static guint
-find_report (PcWindow *self,
-             gint64    id)
+/* The position of report @id in @model (of PcLibraryItem), or GTK_INVALID_LIST_POSITION. */
+guint
+_pc_window_find_report_in (GListModel *model,
+                           gint64      id)
 {
-  GListModel *model = G_LIST_MODEL (self->library_filter_model);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -148,6 +147,14 @@ find_report (PcWindow *self,
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
+}
+
+/* The position of report @id in the filtered library. */
+static guint
+find_report (PcWindow *self,
+             gint64    id)
+{
+  return _pc_window_find_report_in (G_LIST_MODEL (self->library_filter_model), id);
 }
 
 void
