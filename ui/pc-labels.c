@@ -257,6 +257,13 @@ pc_labels_compare_cell (const PcCompareRow *row,
   return g_strdup_printf (_("%s · %.1f"), pc_rating_label (row->rating[side]), row->points[side]);
 }
 
+/* A difference of points with its sign, a true minus sign for a loss. */
+static char *
+signed_points (double delta)
+{
+  return delta > 0 ? g_strdup_printf ("+%.1f", delta) : g_strdup_printf ("−%.1f", -delta);
+}
+
 /* The change from the first report to the second: points with their sign, or an arrow where
  * only the rating moved. */
 char *
@@ -267,9 +274,9 @@ pc_labels_compare_change (const PcCompareRow *row)
   switch (pc_compare_row_change (row))
     {
     case PC_COMPARE_BETTER:
-      return delta >= 0.05 ? g_strdup_printf ("+%.1f", delta) : g_strdup ("↑");
+      return delta >= 0.05 ? signed_points (delta) : g_strdup ("↑");
     case PC_COMPARE_WORSE:
-      return delta <= -0.05 ? g_strdup_printf ("−%.1f", -delta) : g_strdup ("↓");
+      return delta <= -0.05 ? signed_points (delta) : g_strdup ("↓");
     case PC_COMPARE_SAME:
     default:
       return g_strdup ("");
@@ -284,8 +291,7 @@ pc_labels_compare_summary (const PcComparison *comparison)
   g_autofree char *better = NULL;
   g_autofree char *worse = NULL;
 
-  change = fabs (delta) < 0.05 ? g_strdup ("±0") : delta > 0 ? g_strdup_printf ("+%.1f", delta)
-                                                            : g_strdup_printf ("−%.1f", -delta);
+  change = fabs (delta) < 0.05 ? g_strdup ("±0") : signed_points (delta);
   better = g_strdup_printf (ngettext ("%u item better", "%u items better", comparison->n_better),
                             comparison->n_better);
   worse = g_strdup_printf (ngettext ("%u item worse", "%u items worse", comparison->n_worse),
