@@ -653,6 +653,16 @@ is_compared (PcWindow *window)
          pc_compare_window_get_counterpart (compare_window) == compare_expected;
 }
 
+static double compare_expected_total;
+
+static gboolean
+shows_total (PcWindow *window)
+{
+  const PcComparison *cmp = pc_compare_window_get_comparison (compare_window);
+
+  return cmp != NULL && G_APPROX_VALUE (cmp->total[1], compare_expected_total, 1e-9);
+}
+
 /* Ctrl+Shift+C lines the report up with another, item by item; choosing another report
  * loads the comparison again. */
 static void
@@ -665,6 +675,7 @@ test_compare_reports (void)
   const PcComparison *cmp;
   PcReport *first_choice;
   guint n_chapters;
+  double before;
 
   pc_window_open_project (window, path, NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -694,6 +705,21 @@ test_compare_reports (void)
   g_assert_cmpfloat_with_epsilon (cmp->total[1], shown_score->total, 1e-9);
   gui_settle_for (300);
   gui_save_screenshot (GTK_WIDGET (compare_window), "compare.png");
+
+  /* Rating an item in the main window while the comparison is open shows in it. */
+  before = cmp->total[1];
+  pc_checklist_panel_select_item (_pc_window_get_checklist_panel (window), 17);
+  act (window, "win.rate", g_variant_new_string ("not-applicable"));
+  g_clear_pointer (&shown_score, pc_score_free);
+  shown_score = pc_report_review_score (_pc_window_get_review (window));
+  compare_expected_total = shown_score->total;
+  g_assert_false (G_APPROX_VALUE (compare_expected_total, before, 1e-9));
+  g_assert_true (gui_wait_for (window, shows_total));
+  act (window, "win.undo", NULL);
+  g_clear_pointer (&shown_score, pc_score_free);
+  shown_score = pc_report_review_score (_pc_window_get_review (window));
+  compare_expected_total = shown_score->total;
+  g_assert_true (gui_wait_for (window, shows_total));
 
   for (guint i = 0; i < pc_compare_window_get_n_choices (compare_window); i++)
     {

@@ -4,7 +4,9 @@
  * the project (on the left): by default the same agency's report of the year before. Both
  * reviews are loaded on the session's database thread as the reader loads one, with the
  * reviewer's ratings over the engine's proposals, and lined up by pc_comparison_new().
- * The window keeps nothing of its own: choosing another report loads both again.
+ * The window keeps nothing of its own: choosing another report loads both again, and a
+ * rating or decision stored for either report (in the main window, or by undo) loads that
+ * side again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -256,6 +258,24 @@ load (PcCompareWindow *self)
   load_side (self, 1, self->report);
 }
 
+/* A rating or a decision changed somewhere: reload the side it belongs to, keeping the
+ * table as it is until the new review arrives. */
+static void
+on_marks_changed_cb (PcCompareWindow *self,
+                     gint64           report_id,
+                     guint            item,
+                     int              value,
+                     PcReviewMarks   *marks)
+{
+  PcReport *sides[2] = { pc_compare_window_get_counterpart (self), self->report };
+
+  g_assert (PC_IS_COMPARE_WINDOW (self));
+
+  for (guint side = 0; side < G_N_ELEMENTS (sides); side++)
+    if (sides[side] != NULL && pc_report_get_id (sides[side]) == report_id)
+      load_side (self, side, sides[side]);
+}
+
 static void
 on_counterpart_notify_cb (PcCompareWindow *self,
                           GParamSpec      *pspec,
@@ -358,6 +378,10 @@ pc_compare_window_new (GtkWindow     *parent,
 
   self = g_object_new (PC_TYPE_COMPARE_WINDOW, "transient-for", parent, NULL);
   self->marks = g_object_ref (marks);
+  g_signal_connect_object (marks, "rating-changed", G_CALLBACK (on_marks_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (marks, "decision-changed", G_CALLBACK (on_marks_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   for (guint i = 0; i < g_list_model_get_n_items (library); i++)
     {
       g_autoptr(PcLibraryItem) item = g_list_model_get_item (library, i);
