@@ -7,6 +7,10 @@
  * IDF-like discount), how many sections of this report repeat it, and whether it stands in
  * a section title. A unit's score for an item turns into a confidence 1 − e^(−score/K).
  *
+ * What a report says of its shortcomings or plans for next year is not work done: a hit
+ * there weighs less, and its sentence is shown after the others and never counts towards
+ * the evidence strength, so an item mentioned only there is proposed as 部分 at most.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pc-coverage"
@@ -17,6 +21,7 @@
 #include <string.h>
 
 #include "pc-coverage.h"
+#include "pc-finding.h"
 #include "pc-textutil.h"
 
 /* A title hit says what the section is about; it outweighs a passing mention. */
@@ -27,6 +32,8 @@
 #define REPORT_SCALE     3.0
 /* Phrases of an emergency-management bureau's vocabulary weigh a little less than the outline's. */
 #define EM_FACTOR        0.9
+/* A hit in the shortcomings or next year's plan. */
+#define PROSPECTIVE_FACTOR 0.5
 #define MAX_QUOTES       3
 #define MAX_SENTENCE_REACH 200
 
@@ -361,6 +368,7 @@ typedef struct
   GArray           *units;    /* UnitInfo, parallel to coverage->sections */
   GArray           *matches;  /* Match, in text order, contained matches dropped */
   GArray           *match_unit;  /* guint, parallel to matches */
+  GArray           *prospective; /* PcRange: the shortcomings and next year's plan */
   double           *scores;   /* n_units × n_items */
 } Run;
 
@@ -549,6 +557,30 @@ sentence_around (Run     *run,
   return (PcRange) { start, end };
 }
 
+static void
+find_prospective (Run *run)
+{
+  static const char * const keys[] = { PC_PART_SHORTCOMINGS, PC_PART_NEXT_YEAR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      PcPart *part = pc_report_find_part (run->coverage->report, keys[i]);
+
+      if (part != NULL && part->present && part->range.end > part->range.start)
+        g_array_append_val (run->prospective, part->range);
+    }
+}
+
+static gboolean
+is_prospective (Run     *run,
+                PcRange  match)
+{
+  for (guint i = 0; i < run->prospective->len; i++)
+    if (in_range (g_array_index (run->prospective, PcRange, i), match.start, match.end))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_low_relevance (const UnitInfo *info)
 {
@@ -586,9 +618,10 @@ add_hit (Run           *run,
   hit.match = (PcRange) { m->start, m->start + m->len };
   hit.sentence = sentence_around (run, unit, hit.match);
   hit.in_title = in_title;
-  hit.weight = weight;
+  hit.prospective = is_prospective (run, hit.match);
+  hit.weight = hit.prospective ? weight * PROSPECTIVE_FACTOR : weight;
   g_array_append_val (si->hits, hit);
-  run->scores[unit * run->engine->n_items + item] += weight;
+  run->scores[unit * run->engine->n_items + item] += hit.weight;
 }
 
 /* How many units of this report use each phrase: a phrase in every section (安全生产 in an
@@ -697,6 +730,8 @@ compare_hit_refs (gconstpointer a,
 {
   const HitRef *ra = a, *rb = b;
 
+  if (ra->hit->prospective != rb->hit->prospective)
+    return ra->hit->prospective ? 1 : -1;
   if (ra->hit->weight != rb->hit->weight)
     return ra->hit->weight < rb->hit->weight ? 1 : -1;
   return (gint) ra->hit->match.start - (gint) rb->hit->match.start;
@@ -745,6 +780,7 @@ collect_evidence (Run            *run,
 {
   g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (HitRef));
   g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (PcRange));
+  guint n_done = 0;
 
   for (guint i = 0; i < units->len; i++)
     {
@@ -771,6 +807,9 @@ collect_evidence (Run            *run,
       if (dup)
         continue;
       g_array_append_val (sentences, ref->hit->sentence);
+      /* Prospective hits sort last: the sentences before them are work done. */
+      if (!ref->hit->prospective)
+        n_done = sentences->len;
       if (item->quotes->len < MAX_QUOTES)
         {
           PcQuote quote = { ref->hit->sentence, NULL, g_strdup (ref->hit->phrase), NULL };
@@ -780,7 +819,7 @@ collect_evidence (Run            *run,
           g_array_append_val (item->quotes, quote);
         }
     }
-  pc_evidence_assess (run->chars, (const PcRange *) (gpointer) sentences->data, sentences->len,
+  pc_evidence_assess (run->chars, (const PcRange *) (gpointer) sentences->data, n_done,
                       &item->evidence);
 }
 
@@ -880,6 +919,7 @@ pc_coverage_engine_run (PcCoverageEngine *self,
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) matches = NULL;
   g_autoptr(GArray) match_unit = NULL;
+  g_autoptr(GArray) prospective = NULL;
   glong len = 0;
   Run run = { 0 };
 
@@ -892,6 +932,7 @@ pc_coverage_engine_run (PcCoverageEngine *self,
   units = g_array_new (FALSE, TRUE, sizeof (UnitInfo));
   matches = g_array_new (FALSE, FALSE, sizeof (Match));
   match_unit = g_array_new (FALSE, FALSE, sizeof (guint));
+  prospective = g_array_new (FALSE, FALSE, sizeof (PcRange));
 
   run.engine = self;
   run.coverage = coverage;
@@ -902,8 +943,10 @@ pc_coverage_engine_run (PcCoverageEngine *self,
   run.units = units;
   run.matches = matches;
   run.match_unit = match_unit;
+  run.prospective = prospective;
 
   build_units (&run);
+  find_prospective (&run);
   run.scores = g_new0 (double, MAX (run.units->len, 1) * self->n_items);
   scan (&run);
   weigh_matches (&run);

@@ -28,6 +28,7 @@ typedef struct
   PcRange     match;     /* the phrase in the report text (characters) */
   PcRange     sentence;  /* the sentence holding it */
   gboolean    in_title;
+  gboolean    prospective;  /* in the shortcomings or next year's plan: not work done */
   double      weight;
 } PcCoverageHit;
 

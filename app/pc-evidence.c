@@ -43,7 +43,7 @@ unit_at (const gunichar *text,
  * @text: the report's folded characters
  *
  * Whether @sentence states a number with a unit (“查处案件32件”, “罚款569万元”, “93.8%”).
- * Years (2023年) and dates are not counted as facts.
+ * Years (2023年), dates and ordinals (第33条, 第2次) are not counted as facts.
  */
 gboolean
 pc_evidence_is_quantified (const gunichar *text,
@@ -59,7 +59,8 @@ pc_evidence_is_quantified (const gunichar *text,
         continue;
       while (j < sentence.end && (g_unichar_isdigit (text[j]) || text[j] == '.' || text[j] == ','))
         j++;
-      if (j < sentence.end && unit_at (text, j, sentence.end))
+      if (j < sentence.end && unit_at (text, j, sentence.end) &&
+          !(i > sentence.start && text[i - 1] == 0x7B2C /* 第 */))
         return TRUE;
       i = j;
     }
@@ -83,17 +84,18 @@ pc_evidence_has_instrument (const gunichar *text,
 /**
  * pc_evidence_strength_for:
  *
- * Strength 0–1 from counts: one quantified statement is worth more than one named
- * instrument, and bare statements add little however many there are.
+ * Strength 0–1 from counts: one quantified statement is strong evidence (just over
+ * one half) and worth two named instruments; bare statements add little however many
+ * there are, and never tip an item over one half on their own or with one instrument.
  */
 double
 pc_evidence_strength_for (guint quantified,
                           guint instruments,
                           guint bare)
 {
-  double mass = 1.0 * quantified + 0.6 * instruments + 0.15 * MIN (bare, 6);
+  double mass = 1.0 * quantified + 0.55 * instruments + 0.08 * MIN (bare, 3);
 
-  return 1.0 - exp (-mass / 1.5);
+  return 1.0 - exp (-mass / 1.25);
 }
 
 void

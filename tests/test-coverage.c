@@ -217,6 +217,7 @@ test_evidence_units (void)
     { "2023年，坚持依法行政。", FALSE, FALSE },
     { "制定《浦东新区值班工作规范》。", FALSE, TRUE },
     { "深入贯彻习近平法治思想。", FALSE, FALSE },
+    { "依照《安全生产法》第33条第2款处理。", FALSE, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -231,6 +232,10 @@ test_evidence_units (void)
   g_assert_cmpfloat (pc_evidence_strength_for (3, 0, 0), >, pc_evidence_strength_for (0, 3, 0));
   g_assert_cmpfloat (pc_evidence_strength_for (0, 3, 0), >, pc_evidence_strength_for (0, 0, 3));
   g_assert_cmpfloat (pc_evidence_strength_for (0, 0, 50), <, 0.5);
+  /* One fact is enough for 充分; slogans never tip the balance. */
+  g_assert_cmpfloat (pc_evidence_strength_for (1, 0, 0), >=, 0.5);
+  g_assert_cmpfloat (pc_evidence_strength_for (0, 1, 50), <, 0.5);
+  g_assert_cmpfloat (pc_evidence_strength_for (0, 2, 0), >=, 0.5);
 }
 
 /* Generalisation: the same reports with every section title replaced by a neutral one, and
@@ -393,6 +398,92 @@ test_low_relevance (void)
   g_assert_true (pc_coverage_get_item (coverage, 11)->suggested);
 }
 
+/* The same passage, once as work done and once as next year's plan: only the work done
+ * counts as evidence of the year's work, and its quote comes first. */
+static PcCoverage *
+run_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcReport) report = pc_reader_read (text, &error);
+
+  g_assert_no_error (error);
+  return pc_coverage_engine_run (engine, report);
+}
+
+#define PLAN_REPORT(measure, plan) \
+  "某县应急管理局2024年度法治政府建设情况报告\n" \
+  "一、2024年推进法治政府建设的主要举措和成效\n" \
+  "（一）加强执法队伍建设\n组织执法人员参加培训。\n" measure \
+  "二、存在的不足和原因\n一是执法人员数量不足。\n" \
+  "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人认真履行第一责任人职责。\n" \
+  "四、2025年工作安排\n（一）做好各项工作\n继续做好各项工作。\n" plan \
+  "某县应急管理局\n2025年2月20日\n"
+
+#define THREE_RULES \
+  "全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度，执法记录仪配备率达到100%。\n"
+
+static void
+test_prospective (void)
+{
+  g_autoptr(PcCoverage) done = run_text (PLAN_REPORT ("（二）全面落实行政执法“三项制度”\n" THREE_RULES, ""));
+  g_autoptr(PcCoverage) planned = run_text (PLAN_REPORT ("", "（二）全面落实行政执法“三项制度”\n" THREE_RULES));
+  g_autoptr(PcCoverage) both = run_text (PLAN_REPORT ("（二）落实行政执法“三项制度”\n推行行政执法公示制度。\n",
+                                                      "（二）全面落实行政执法“三项制度”\n" THREE_RULES));
+  const PcItemCoverage *item;
+
+  /* Work done, with a figure: suggested, quantified, 充分. */
+  item = pc_coverage_get_item (done, 15);
+  g_assert_true (item->suggested);
+  g_assert_cmpuint (item->evidence.quantified, >, 0);
+  g_assert_cmpint (item->proposed, ==, PC_RATING_FULL);
+
+  /* Only a plan: the figure is a target, not a fact; less confident, 部分 at most. */
+  item = pc_coverage_get_item (planned, 15);
+  g_assert_cmpuint (item->evidence.quantified, ==, 0);
+  g_assert_cmpuint (item->evidence.sentences, ==, 0);
+  g_assert_cmpfloat (item->confidence, <, pc_coverage_get_item (done, 15)->confidence);
+  g_assert_cmpint (item->proposed, !=, PC_RATING_FULL);
+  for (guint i = 0; i < item->quotes->len; i++)
+    g_assert_true (g_str_has_prefix (g_array_index (item->quotes, PcQuote, i).section, "4"));
+
+  /* Both: the quotes of the work done come before the plan's. */
+  item = pc_coverage_get_item (both, 15);
+  g_assert_cmpuint (item->quotes->len, >=, 2);
+  g_assert_true (g_str_has_prefix (g_array_index (item->quotes, PcQuote, 0).section, "1"));
+  g_assert_true (g_str_has_prefix (g_array_index (item->quotes, PcQuote, item->quotes->len - 1).section, "4"));
+  g_assert_cmpuint (item->evidence.quantified, ==, 0);
+}
+
+/* A word every emergency bureau uses is not, on its own, a sign of an outline item. */
+static void
+test_generic_words (void)
+{
+  static const struct { const char *section; guint item; } cases[] = {
+    /* 重点领域执法 */
+    { "（一）开展安全生产月活动\n组织安全生产月宣传咨询日活动3场，发放安全生产宣传资料5000份。", 14 },
+    /* 重大行政决策 */
+    { "（一）完善应急预案\n编制《某县地震应急预案》《某县防汛应急预案》，组织修订应急预案5部。", 11 },
+    /* 行政复议 */
+    { "（一）加强行政应诉\n全年收到检察建议书1份、司法建议书1份，均按期办结回复。", 22 },
+    /* 政务公开 */
+    { "（一）优化政务服务\n全年受理行政许可申请86件，行政许可事项全部按时办结。", 27 },
+    /* 推进机制 */
+    { "（一）制定2024年工作要点\n印发《2024年应急管理工作要点》，明确重点任务28项。", 33 },
+    /* 机构职能 */
+    { "（一）编制执法计划\n编制年度执法计划，编制检查清单。", 4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("某县应急管理局2024年工作情况\n一、主要工作\n%s\n", cases[i].section);
+      g_autoptr(PcCoverage) coverage = run_text (text);
+
+      g_test_message ("%s → item %u: %.2f", cases[i].section, cases[i].item,
+                      pc_coverage_get_item (coverage, cases[i].item)->confidence);
+      g_assert_false (pc_coverage_get_item (coverage, cases[i].item)->suggested);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -414,6 +505,8 @@ main (int    argc,
   g_test_add_func ("/coverage/generalise/no-titles", test_generalise_no_titles);
   g_test_add_func ("/coverage/generalise/shuffled", test_generalise_shuffled);
   g_test_add_func ("/coverage/low-relevance", test_low_relevance);
+  g_test_add_func ("/coverage/prospective", test_prospective);
+  g_test_add_func ("/coverage/generic-words", test_generic_words);
 
   status = g_test_run ();
   g_clear_object (&engine);

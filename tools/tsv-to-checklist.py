@@ -59,6 +59,33 @@ LOW_RELEVANCE = {
 }
 
 
+# Cells the general rules below would misread, spelled out. A trailing bracket is a
+# qualifier, not an optional part: 应急预案（重大） is about major plans, and bare 应急预案
+# would make every contingency plan a 重大行政决策. "/" alternatives that share a head or
+# a tail the rules cannot see: 行政许可/处罚公示 is 行政许可公示 and 行政处罚公示, never bare
+# 行政许可. Generic words that say nothing of the item on their own (考核, 轮训, 支队,
+# 建议书) only count inside the longer phrase.
+EXPLICIT = {
+    "行政许可/处罚/强制/检查事项数": ["行政许可事项", "行政处罚事项", "行政强制事项", "行政检查事项"],
+    "应急预案(重大)": ["重大应急预案"],
+    "执法总队/支队": ["执法总队", "执法支队"],
+    "复议意见书/建议书": ["复议意见书", "复议建议书"],
+    "行政许可/处罚公示": ["行政许可公示", "行政处罚公示", "双公示"],
+    "考核/纳入绩效考核": ["法治政府建设考核", "法治建设考核", "纳入绩效考核"],
+    "执法人员培训/轮训": ["执法人员培训", "执法人员轮训"],
+    "说理式/帮扶式执法": ["说理式执法", "帮扶式执法"],
+    "最多跑一次/一趟不用跑": ["最多跑一次", "一趟不用跑"],
+    "编制": ["机构编制", "人员编制", "编制管理"],
+    "公共卫生": ["公共卫生立法", "公共卫生领域立法"],
+    "防范风险": ["防范风险立法", "防范风险领域立法"],
+    "清理": ["文件清理", "集中清理"],
+    "目录": ["文件目录", "规范性文件目录"],
+    "评估": ["文件评估", "实施后评估"],
+    "工作要点": ["法治政府建设工作要点", "依法行政工作要点"],
+    "安全生产": ["安全生产执法", "安全生产行政执法", "安全生产领域执法"],
+}
+
+
 def clean(phrase):
     phrase = phrase.strip().replace("（", "(").replace("）", ")")
     return re.sub(r"\s+", "", phrase)
@@ -86,6 +113,9 @@ def expand(cell):
     for raw in cell.split(";"):
         raw = clean(raw)
         if not raw or raw == "—" or raw.startswith("("):
+            continue
+        if raw in EXPLICIT:
+            out.extend(v for v in EXPLICIT[raw] if v not in out)
             continue
         variants = []
         # "乡镇(街道)权责清单" → also without the bracketed part.
@@ -151,7 +181,7 @@ def main(path):
         "format": "pingcha-checklist",
         "format_version": 1,
         "id": "outline-2021-2025",
-        "version": "2021-2025.1",
+        "version": "2021-2025.2",
         "title": "法治政府建设实施纲要（2021－2025年）",
         "source": "中共中央、国务院，中发〔2021〕33号",
         "chapters": chapters,
