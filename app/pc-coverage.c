@@ -588,7 +588,7 @@ is_low_relevance (const UnitInfo *info)
    * an operational title without a legal word, or a body where operations dominate. */
   if (info->title_low_hits > 0 && info->title_legal_hits == 0)
     return TRUE;
-  return info->low_hits >= 4 && info->legal_hits * 2 < info->low_hits;
+  return info->low_hits >= 3 && info->legal_hits * 2 < info->low_hits;
 }
 
 static void

@@ -372,7 +372,11 @@ test_low_relevance (void)
     "一、推进依法行政\n"
     "严格落实重大行政决策程序，开展合法性审查12件，组织公众参与和专家论证。\n"
     "二、做好防汛防台风和森林防灭火工作\n"
-    "汛期组织抢险救灾队伍转移群众3200人，调拨救灾物资500件，开展森林防灭火巡查。\n",
+    "汛期组织抢险救灾队伍转移群众3200人，调拨救灾物资500件，开展森林防灭火巡查。\n"
+    "三、做好灾后恢复重建\n"
+    "下拨救灾资金326万元，救助受灾群众1.2万人次，修复受损房屋230户。\n"
+    "四、森林防火\n"
+    "全年开展森林防火巡查1200人次，扑灭山火3起，处置森林火灾热点12个。\n",
     &error);
   g_autoptr(PcCoverage) coverage = NULL;
   gboolean seen_low = FALSE, seen_legal = FALSE;
@@ -388,7 +392,8 @@ test_low_relevance (void)
           seen_legal = TRUE;
           g_assert_false (section->low_relevance);
         }
-      if (g_str_equal (section->path, "2"))
+      if (g_str_equal (section->path, "2") || g_str_equal (section->path, "3") ||
+          g_str_equal (section->path, "4"))
         {
           seen_low = TRUE;
           g_assert_true (section->low_relevance);
