@@ -740,6 +740,80 @@ test_compare_reports (void)
   gui_remove_project (path);
 }
 
+/* The popover the way a reviewer uses it: the passage selected when Ctrl+M opened it is
+ * the one annotated, even when typing in its fields has taken the selection away; Ctrl+M
+ * on a passage that already is an annotation edits it; Delete in the text deletes the
+ * annotation under the cursor and nothing else. */
+static void
+test_popover_flow (void)
+{
+  g_autofree char *path = make_project ();
+  PcWindow *window = pc_window_new (app);
+  GtkTextBuffer *buffer;
+  PcAnnotatePopover *popover;
+  PcAnnotation *annotation;
+  g_autoptr(GVariant) params = NULL;
+  GtkTextIter iter;
+  PcRange range;
+  gint64 id, param_id;
+
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
+  _pc_window_select_report (window, gui_find_report (window, "zhangzhou-2023"));
+  g_assert_true (gui_wait_for (window, has_review));
+  buffer = _pc_window_get_text_buffer (window);
+  popover = _pc_window_get_popover (window);
+
+  range = select_text (window, "行政");
+  act (window, "win.annotate-selection", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  /* Selecting text in the popover's entry takes the primary selection. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, range.start);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  pc_annotate_popover_set_query (popover, "12");
+  pc_annotate_popover_save (popover);
+  g_assert_true (gui_wait_for (window, is_settled));
+  annotation = annotation_with_item (window, 12);
+  g_assert_nonnull (annotation);
+  g_assert_cmpuint (pc_annotation_get_start (annotation), ==, range.start);
+  g_assert_cmpuint (pc_annotation_get_end (annotation), ==, range.end);
+  id = pc_annotation_get_id (annotation);
+  gui_settle_for (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* The same passage again: the popover edits the annotation. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, range.start);
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, range.end);
+    gtk_text_buffer_select_range (buffer, &iter, &end);
+  }
+  act (window, "win.annotate-selection", NULL);
+  params = g_variant_ref_sink (pc_annotate_popover_dup_params (popover));
+  g_variant_get_child (params, 0, "x", &param_id);
+  g_assert_cmpint (param_id, ==, id);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gui_settle_for (100);
+
+  /* Delete with the cursor outside any annotation deletes nothing … */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", "x", (gint64) -1);
+  g_assert_true (gui_wait_for (window, is_settled));
+  g_assert_cmpuint (_pc_window_get_annotations (window)->len, ==, 1);
+  /* … and inside one deletes it. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, range.start + 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  act (window, "win.delete-annotation", g_variant_new_int64 (-1));
+  g_assert_cmpuint (_pc_window_get_annotations (window)->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle_for (100);
+  gui_remove_project (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/review-window/edit-report", test_edit_report);
   g_test_add_func ("/review-window/compare-reports", test_compare_reports);
   g_test_add_func ("/review-window/replace-report", test_replace_report);
+  g_test_add_func ("/review-window/popover-flow", test_popover_flow);
 
   ret = g_test_run ();
   g_clear_object (&app);

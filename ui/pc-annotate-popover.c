@@ -68,6 +68,16 @@ on_search_activate_cb (PcAnnotatePopover *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
 }
 
+/* Escape in the search field closes the popover, as it would anywhere else in it. */
+static void
+on_search_stop_cb (PcAnnotatePopover *self,
+                   GtkSearchEntry    *entry)
+{
+  g_assert (PC_IS_ANNOTATE_POPOVER (self));
+
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
 static void
 on_kind_notify_cb (PcAnnotatePopover *self,
                    GParamSpec        *pspec,
@@ -152,6 +162,7 @@ pc_annotate_popover_class_init (PcAnnotatePopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);

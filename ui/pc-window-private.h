@@ -91,6 +91,7 @@ struct _PcWindow
   PcReportReview       *review;
   PcAnnotatePopover    *popover;
   gint64                current_id;     /* the annotation the span actions change */
+  PcRange               popover_range;  /* the passage the open popover annotates */
   char                 *rating;         /* the selected item's rating, for win.rate */
   GArray               *matches;        /* PcRange of the search */
   int                   match;

@@ -302,6 +302,43 @@ annotation_at (PcWindow *self,
   return best;
 }
 
+static PcAnnotation *
+annotation_with_range (PcWindow *self,
+                       PcRange   range)
+{
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      PcAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+
+      if (pc_annotation_get_start (annotation) == range.start &&
+          pc_annotation_get_end (annotation) == range.end)
+        return annotation;
+    }
+  return NULL;
+}
+
+/* Delete in the report text deletes the annotation under the cursor; anywhere else (the
+ * popover's fields, the search entry) the key is left to the focused widget. */
+static gboolean
+delete_annotation_at_cursor_cb (GtkWidget *widget,
+                                GVariant  *args,
+                                gpointer   user_data)
+{
+  PcWindow *self = PC_WINDOW (user_data);
+
+  if (gtk_root_get_focus (GTK_ROOT (self)) != GTK_WIDGET (self->text_view) ||
+      self->annotations == NULL || annotation_at (self, cursor_offset (self)) == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-annotation", "x", (gint64) -1);
+}
+
+static void
+on_popover_closed_cb (PcWindow          *self,
+                      PcAnnotatePopover *popover)
+{
+  self->popover_range = (PcRange) { 0, 0 };
+}
+
 static void
 update_actions (PcWindow *self)
 {
@@ -970,7 +1007,11 @@ pc_window_actions_annotate_cb (GtkWidget  *widget,
 
   if (id == 0)
     {
-      if (!get_selection (self, &range))
+      /* The popover annotates the passage selected when it opened: selecting text in its
+       * own fields takes the primary selection, and with it the report's. */
+      if (self->popover_range.end > self->popover_range.start)
+        range = self->popover_range;
+      else if (!get_selection (self, &range))
         {
           _pc_window_show_toast (self, _("Select a passage of the report first"));
           return;
@@ -1027,7 +1068,15 @@ pc_window_actions_annotate_selection_cb (GtkWidget  *widget,
 
   if (self->report == NULL)
     return;
-  if (!get_selection (self, &range))
+  if (get_selection (self, &range))
+    {
+      /* A passage that is already an annotation (jumped to from the register, say) opens
+       * that annotation rather than a second one on the same words. */
+      annotation = annotation_with_range (self, range);
+      if (annotation != NULL)
+        set_current (self, pc_annotation_get_id (annotation));
+    }
+  else
     {
       annotation = annotation_at (self, cursor_offset (self));
       if (annotation == NULL)
@@ -1040,6 +1089,7 @@ pc_window_actions_annotate_selection_cb (GtkWidget  *widget,
     }
   pc_annotate_popover_edit (self->popover, annotation,
                             pc_checklist_panel_get_selected_item (self->checklist_panel));
+  self->popover_range = annotation == NULL ? range : (PcRange) { 0, 0 };
   point_popover_at (self, range);
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
@@ -1334,8 +1384,15 @@ pc_window_actions_delete_annotation_cb (GtkWidget  *widget,
   PcWindow *self = PC_WINDOW (widget);
   gint64 id = g_variant_get_int64 (param);
 
+  /* 0: the current annotation; −1: the one under the cursor in the report text. */
   if (id == 0)
     id = self->current_id;
+  else if (id == -1)
+    {
+      PcAnnotation *annotation = annotation_at (self, cursor_offset (self));
+
+      id = annotation ? pc_annotation_get_id (annotation) : 0;
+    }
   if (id == 0 || self->session == NULL || get_annotation (self, id) == NULL)
     return;
   begin_pending (self);
@@ -1955,6 +2012,20 @@ _pc_window_review_init (PcWindow *self)
 
   self->popover = pc_annotate_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->text_view));
+  g_signal_connect_object (self->popover, "closed", G_CALLBACK (on_popover_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  {
+    /* Capture: the text view's own Delete binding would swallow the key. */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_callback_action_new (delete_annotation_at_cursor_cb,
+                                                                                     self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), shortcuts);
+  }
 
   {
     GtkTextIter start;
