@@ -160,15 +160,25 @@ pc_compare_row_change (const PcCompareRow *row)
   return PC_COMPARE_SAME;
 }
 
-/* Agencies are written with and without their city ("浦东新区应急管理局" and
- * "上海市浦东新区应急管理局"): one name ending the other is the same agency. */
-static gboolean
-same_agency (const char *a,
-             const char *b)
+/**
+ * pc_compare_same_agency:
+ *
+ * Agencies are written with and without their city ("浦东新区应急管理局" and
+ * "上海市浦东新区应急管理局"): one name ending the other is the same agency.
+ */
+gboolean
+pc_compare_same_agency (PcReport *a,
+                        PcReport *b)
 {
-  if (a == NULL || b == NULL || *a == '\0' || *b == '\0')
+  const char *x, *y;
+
+  g_return_val_if_fail (PC_IS_REPORT (a) && PC_IS_REPORT (b), FALSE);
+
+  x = pc_report_get_agency (a);
+  y = pc_report_get_agency (b);
+  if (x == NULL || y == NULL || *x == '\0' || *y == '\0')
     return FALSE;
-  return g_str_has_suffix (a, b) || g_str_has_suffix (b, a);
+  return g_str_has_suffix (x, y) || g_str_has_suffix (y, x);
 }
 
 /**
@@ -176,8 +186,10 @@ same_agency (const char *a,
  * @reports: (element-type PcReport): the reports to choose from; @report may be among them
  *
  * The report a reviewer most likely compares @report with: the same agency's report of the
- * latest earlier year; else the same agency's of the nearest later year; else the first other
- * report.
+ * latest earlier year; else the same agency's of the nearest later year; else another
+ * agency's of the same year (a peer); else another agency's of the latest earlier year;
+ * else the first other report. A later year of another agency is never preferred, so
+ * that what the comparison calls better or worse does not run backwards in time.
  *
  * Returns: the index in @reports, or -1 when there is no other report
  */
@@ -186,7 +198,7 @@ pc_compare_pick_counterpart (GPtrArray *reports,
                              PcReport  *report)
 {
   guint year = pc_report_get_year (report);
-  int earlier = -1, later = -1, other = -1;
+  int earlier = -1, later = -1, peer = -1, before = -1, other = -1;
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -197,8 +209,15 @@ pc_compare_pick_counterpart (GPtrArray *reports,
         continue;
       if (other < 0)
         other = (int) i;
-      if (!same_agency (pc_report_get_agency (candidate), pc_report_get_agency (report)))
-        continue;
+      if (!pc_compare_same_agency (candidate, report))
+        {
+          if (y == year && peer < 0)
+            peer = (int) i;
+          else if (y < year && (before < 0 ||
+                                y > pc_report_get_year (g_ptr_array_index (reports, before))))
+            before = (int) i;
+          continue;
+        }
       if (y < year && (earlier < 0 ||
                        y > pc_report_get_year (g_ptr_array_index (reports, earlier))))
         earlier = (int) i;
@@ -206,5 +225,11 @@ pc_compare_pick_counterpart (GPtrArray *reports,
                              y < pc_report_get_year (g_ptr_array_index (reports, later))))
         later = (int) i;
     }
-  return earlier >= 0 ? earlier : later >= 0 ? later : other;
+  if (earlier >= 0)
+    return earlier;
+  if (later >= 0)
+    return later;
+  if (peer >= 0)
+    return peer;
+  return before >= 0 ? before : other;
 }

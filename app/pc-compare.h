@@ -52,6 +52,8 @@ void             pc_comparison_free       (PcComparison       *comparison);
 PcCompareChange  pc_compare_row_change    (const PcCompareRow *row);
 int              pc_compare_pick_counterpart (GPtrArray       *reports,
                                               PcReport        *report);
+gboolean         pc_compare_same_agency   (PcReport           *a,
+                                           PcReport           *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcComparison, pc_comparison_free)
 

@@ -271,8 +271,25 @@ test_compare_counterpart (void)
   g_ptr_array_remove_index (reports, 1);
   /* Only a later year of the same agency. */
   g_assert_cmpint (pc_compare_pick_counterpart (reports, g_ptr_array_index (reports, 1)), ==, 2);
-  /* Another agency only: the first other report. */
+  /* Another agency only: a peer of the same year, else the latest earlier year, never a
+   * later one while an earlier one exists. */
   g_assert_cmpint (pc_compare_pick_counterpart (reports, alone), ==, 0);
+  {
+    g_autoptr(PcReport) later = report_of (10, "开平市应急管理局", 2025);
+    g_autoptr(GPtrArray) others = g_ptr_array_new ();
+    g_autoptr(PcReport) peer = report_of (11, "坪山区应急管理局", 2024);
+
+    g_ptr_array_add (others, later);
+    g_ptr_array_add (others, g_ptr_array_index (reports, 0));
+    g_ptr_array_add (others, g_ptr_array_index (reports, 1));
+    g_assert_cmpint (pc_compare_pick_counterpart (others, alone), ==, 1);
+    g_ptr_array_add (others, peer);
+    g_assert_cmpint (pc_compare_pick_counterpart (others, alone), ==, 3);
+    g_ptr_array_set_size (others, 1);
+    g_assert_cmpint (pc_compare_pick_counterpart (others, alone), ==, 0);
+    g_assert_false (pc_compare_same_agency (later, alone));
+    g_assert_true (pc_compare_same_agency (g_ptr_array_index (reports, 1), g_ptr_array_index (reports, 2)));
+  }
   g_ptr_array_add (just_one, alone);
   g_assert_cmpint (pc_compare_pick_counterpart (just_one, alone), ==, -1);
 }

@@ -240,6 +240,33 @@ test_labels_compare (void)
   g_assert_cmpstr (summary, ==, "Total 38.8 → 41.6 (+2.8) · 不合格 → 合格 · 3 items better, 1 item worse");
 }
 
+static PcReport *
+report_of (const char *agency,
+           guint       year)
+{
+  PcReport *report = pc_report_new ("正文");
+
+  pc_report_set_agency (report, agency);
+  pc_report_set_year (report, year);
+  return report;
+}
+
+/* The comparison says when it is not last year's report of the same agency. */
+static void
+test_labels_compare_note (void)
+{
+  g_autoptr(PcReport) pudong_2022 = report_of ("浦东新区应急管理局", 2022);
+  g_autoptr(PcReport) pudong_2023 = report_of ("上海市浦东新区应急管理局", 2023);
+  g_autoptr(PcReport) kaiping_2025 = report_of ("开平市应急管理局", 2025);
+  g_autofree char *none = pc_labels_compare_note (pudong_2022, pudong_2023);
+  g_autofree char *later = pc_labels_compare_note (pudong_2023, pudong_2022);
+  g_autofree char *peers = pc_labels_compare_note (kaiping_2025, pudong_2023);
+
+  g_assert_null (none);
+  g_assert_nonnull (strstr (later, "earlier year"));
+  g_assert_nonnull (strstr (peers, "different agencies"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/ui/labels/heading-spans", test_labels_heading_spans);
   g_test_add_func ("/ui/labels/heading-spans-skip-empty", test_labels_heading_spans_skip_empty);
   g_test_add_func ("/ui/labels/project", test_labels_project);
+  g_test_add_func ("/ui/labels/compare-note", test_labels_compare_note);
 
   return g_test_run ();
 }

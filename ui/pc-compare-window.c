@@ -147,6 +147,7 @@ struct _PcCompareWindow
   GtkDropDown          *counterpart_dropdown;
   GtkStringList        *choice_titles;
   GtkLabel             *summary_label;
+  GtkLabel             *note_label;
   GtkColumnViewColumn  *first_column;
   GtkColumnViewColumn  *second_column;
   GListStore           *rows;
@@ -235,6 +236,7 @@ static void
 load (PcCompareWindow *self)
 {
   PcReport *counterpart = pc_compare_window_get_counterpart (self);
+  g_autofree char *note = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
@@ -249,6 +251,9 @@ load (PcCompareWindow *self)
       return;
     }
   gtk_label_set_label (self->summary_label, _("Loading…"));
+  note = pc_labels_compare_note (counterpart, self->report);
+  gtk_label_set_label (self->note_label, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
   first = pc_labels_report_title (counterpart);
   second = pc_labels_report_title (self->report);
   gtk_column_view_column_set_title (self->first_column, first);
@@ -341,6 +346,7 @@ pc_compare_window_class_init (PcCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcCompareWindow, counterpart_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PcCompareWindow, choice_titles);
   gtk_widget_class_bind_template_child (widget_class, PcCompareWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PcCompareWindow, note_label);
   gtk_widget_class_bind_template_child (widget_class, PcCompareWindow, first_column);
   gtk_widget_class_bind_template_child (widget_class, PcCompareWindow, second_column);
   gtk_widget_class_bind_template_child (widget_class, PcCompareWindow, rows);

@@ -283,6 +283,25 @@ pc_labels_compare_change (const PcCompareRow *row)
     }
 }
 
+/**
+ * pc_labels_compare_note:
+ * @first: the report compared with
+ * @second: the report read
+ *
+ * Returns: (nullable): what the reviewer should know before reading the comparison as
+ *   progress from one year to the next, or %NULL when it is just that
+ */
+char *
+pc_labels_compare_note (PcReport *first,
+                        PcReport *second)
+{
+  if (!pc_compare_same_agency (first, second))
+    return g_strdup (_("The two reports are of different agencies: the comparison is between peers, not progress over time."));
+  if (pc_report_get_year (first) >= pc_report_get_year (second))
+    return g_strdup (_("The report compared with is not of an earlier year."));
+  return NULL;
+}
+
 char *
 pc_labels_compare_summary (const PcComparison *comparison)
 {

@@ -33,6 +33,8 @@ char      *pc_labels_compare_cell       (const PcCompareRow *row,
                                          guint               side);
 char      *pc_labels_compare_change     (const PcCompareRow *row);
 char      *pc_labels_compare_summary    (const PcComparison *comparison);
+char      *pc_labels_compare_note       (PcReport           *first,
+                                         PcReport           *second);
 GArray    *pc_labels_heading_spans      (PcReport   *report);
 
 G_END_DECLS
