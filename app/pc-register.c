@@ -584,6 +584,20 @@ add_report (PcProject  *project,
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     g_ptr_array_add (entries, entry_for_finding (report, name,
                                                  g_ptr_array_index (findings, i), by_key));
+  /* The prior-year part is local practice: the reader never calls it missing, but the
+   * register lists it for the reviewers who require it (the window filters it). */
+  {
+    PcPart *prior = pc_report_find_part (report, PC_PART_PRIOR_RECTIFICATION);
+
+    if (prior == NULL || !prior->present)
+      {
+        g_autoptr(PcFinding) missing = pc_finding_new (PC_FINDING_MISSING_PART,
+                                                       PC_PART_PRIOR_RECTIFICATION, NULL, NULL,
+                                                       (PcRange) { 0, 0 });
+
+        g_ptr_array_add (entries, entry_for_finding (report, name, missing, by_key));
+      }
+  }
   return TRUE;
 }
 
