@@ -143,6 +143,31 @@ test_type_ahead (void)
   g_assert_cmpuint (count_matches (checklist, "指导思想 没有这个词", &first), ==, 0);
 }
 
+/* The best match first: 执法 is in items 13–16's titles, only mentioned by item 1. */
+static void
+test_type_ahead_rank (void)
+{
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  guint best = 0, best_rank = 0;
+
+  for (guint i = 0; i < pc_checklist_get_n_items (checklist); i++)
+    {
+      const PcChecklistItem *item = pc_checklist_get_item (checklist, i);
+      guint rank = pc_review_state_item_rank (item, "执法");
+
+      g_assert_cmpint (rank > 0, ==, pc_review_state_item_matches (item, "执法"));
+      if (rank > best_rank)
+        {
+          best_rank = rank;
+          best = item->code;
+        }
+    }
+  g_assert_cmpuint (best, ==, 13);
+  g_assert_cmpuint (pc_review_state_item_rank (pc_checklist_find_item (checklist, 13), "执法"), >,
+                    pc_review_state_item_rank (pc_checklist_find_item (checklist, 1), "执法"));
+  g_assert_cmpuint (pc_review_state_item_rank (pc_checklist_find_item (checklist, 13), "没有"), ==, 0);
+}
+
 static void
 test_span_adjust (void)
 {
@@ -237,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/review-state/texts", test_texts);
   g_test_add_func ("/review-state/annotation-label-colour", test_annotation_label_and_colour);
   g_test_add_func ("/review-state/type-ahead", test_type_ahead);
+  g_test_add_func ("/review-state/type-ahead-rank", test_type_ahead_rank);
   g_test_add_func ("/review-state/span-adjust", test_span_adjust);
   g_test_add_func ("/review-state/report-filter", test_report_filter);
   g_test_add_func ("/review-state/register-item", test_register_item);

@@ -21,6 +21,8 @@ struct _PcAnnotatePopover
   GtkSingleSelection *items_selection;
   GtkFilterListModel *items_filter_model;
   GtkCustomFilter    *items_filter;
+  GtkSortListModel   *items_sort_model;
+  GtkCustomSorter    *items_sorter;
   GtkDropDown        *kind_dropdown;
   GtkDropDown        *severity_dropdown;
   GtkEntry           *comment_entry;
@@ -48,6 +50,36 @@ filter_item_cb (gpointer item,
          pc_review_state_item_matches (found, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+static guint
+item_rank (PcAnnotatePopover *self,
+           PcOutlineNode     *node)
+{
+  const PcChecklistItem *found;
+
+  if (self->checklist == NULL)
+    return 1;
+  found = pc_checklist_find_item (self->checklist, pc_outline_node_get_code (node));
+  return found ? pc_review_state_item_rank (found, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) : 0;
+}
+
+/* The best matches first (执法 puts 深化行政执法体制改革 above an item that only mentions
+ * it), then in outline order. */
+static int
+sort_item_cb (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  PcAnnotatePopover *self = user_data;
+  guint ra = item_rank (self, (PcOutlineNode *) a);
+  guint rb = item_rank (self, (PcOutlineNode *) b);
+  guint ca = pc_outline_node_get_code ((PcOutlineNode *) a);
+  guint cb = pc_outline_node_get_code ((PcOutlineNode *) b);
+
+  if (ra != rb)
+    return ra > rb ? -1 : 1;
+  return ca < cb ? -1 : ca > cb;
+}
+
 static void
 on_search_changed_cb (PcAnnotatePopover *self,
                       GtkSearchEntry    *entry)
@@ -55,7 +87,8 @@ on_search_changed_cb (PcAnnotatePopover *self,
   g_assert (PC_IS_ANNOTATE_POPOVER (self));
 
   gtk_filter_changed (GTK_FILTER (self->items_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->items_filter_model)) > 0)
+  gtk_sorter_changed (GTK_SORTER (self->items_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items_sort_model)) > 0)
     gtk_single_selection_set_selected (self->items_selection, 0);
 }
 
@@ -154,6 +187,8 @@ pc_annotate_popover_class_init (PcAnnotatePopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, items_selection);
   gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, items_filter_model);
   gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, items_filter);
+  gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, items_sort_model);
+  gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, items_sorter);
   gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, severity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PcAnnotatePopover, comment_entry);
@@ -174,6 +209,7 @@ pc_annotate_popover_init (PcAnnotatePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_custom_filter_set_filter_func (self->items_filter, filter_item_cb, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->items_sorter, sort_item_cb, self, NULL);
 }
 
 PcAnnotatePopover *
@@ -201,7 +237,7 @@ static void
 select_item (PcAnnotatePopover *self,
              guint              code)
 {
-  GListModel *model = G_LIST_MODEL (self->items_filter_model);
+  GListModel *model = G_LIST_MODEL (self->items_sort_model);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -239,6 +275,7 @@ pc_annotate_popover_edit (PcAnnotatePopover *self,
   gtk_label_set_label (self->heading_label, annotation ? _("Edit Annotation") : _("New Annotation"));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_filter_changed (GTK_FILTER (self->items_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  gtk_sorter_changed (GTK_SORTER (self->items_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   select_item (self, annotation ? pc_annotation_get_item (annotation) : default_item);
   gtk_drop_down_set_selected (self->kind_dropdown,
                               annotation ? pc_annotation_get_kind (annotation) : PC_ANNOTATION_PROBLEM);
@@ -267,7 +304,7 @@ guint
 pc_annotate_popover_get_n_matches (PcAnnotatePopover *self)
 {
   g_return_val_if_fail (PC_IS_ANNOTATE_POPOVER (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items_filter_model));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items_sort_model));
 }
 
 /**

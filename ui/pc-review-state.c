@@ -248,6 +248,58 @@ term_matches (const PcChecklistItem *item,
   return strstr (title, folded) != NULL;
 }
 
+/* How well one word matches: in the item's number, label or title is best, then in its
+ * phrases, then only in its requirement text. */
+static guint
+term_rank (const PcChecklistItem *item,
+           const char            *term)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *title = NULL;
+
+  if (!term_matches (item, term))
+    return 0;
+  folded = g_utf8_casefold (term, -1);
+  title = g_utf8_casefold (item->title, -1);
+  if (g_ascii_isdigit (*term) || strstr (item->label, term) != NULL || strstr (title, folded) != NULL)
+    return 3;
+  if (strv_contains_substring (item->phrases, term) || strv_contains_substring (item->em_phrases, term))
+    return 2;
+  return 1;
+}
+
+/**
+ * pc_review_state_item_rank:
+ * @query: (nullable): what the reviewer typed
+ *
+ * Returns: 0 when @item does not match @query, else higher the better it matches: an
+ *   item whose title holds the words ranks above one that only mentions them
+ */
+guint
+pc_review_state_item_rank (const PcChecklistItem *item,
+                           const char            *query)
+{
+  g_auto(GStrv) terms = NULL;
+  guint rank = 1;
+
+  g_return_val_if_fail (item != NULL, 0);
+
+  if (query == NULL)
+    return 1;
+  terms = split_terms (query);
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      guint r;
+
+      if (*terms[i] == '\0')
+        continue;
+      if ((r = term_rank (item, terms[i])) == 0)
+        return 0;
+      rank += r;
+    }
+  return rank;
+}
+
 /**
  * pc_review_state_item_matches:
  * @query: (nullable): what the reviewer typed: an item number, or words

@@ -66,6 +66,8 @@ char        *pc_review_state_annotation_label  (guint                  item);
 char        *pc_review_state_item_title        (const PcChecklistItem *item);
 gboolean     pc_review_state_item_matches      (const PcChecklistItem *item,
                                                 const char            *query);
+guint        pc_review_state_item_rank         (const PcChecklistItem *item,
+                                                const char            *query);
 gboolean     pc_review_state_span_adjust       (const char            *text,
                                                 PcRange                range,
                                                 PcSpanEdit             edit,
