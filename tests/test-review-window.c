@@ -30,6 +30,19 @@ is_mapped (PcWindow *window)
   return gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
+/* Under a bare X server a surface finds its monitor a little after it is mapped, and a
+ * popover cannot be placed before. */
+static gboolean
+is_on_monitor (PcWindow *window)
+{
+  GdkSurface *surface;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  return gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (window)), surface) != NULL;
+}
+
 static gboolean
 is_settled (PcWindow *window)
 {
@@ -768,6 +781,8 @@ test_popover_flow (void)
 
   pc_window_open_project (window, path, NULL);
   gtk_window_present (GTK_WINDOW (window));
+  /* The popover pops up on the window's monitor. */
+  g_assert_true (gui_wait_for (window, is_on_monitor));
   g_assert_true (gui_wait_for (window, has_reports_and_session));
   _pc_window_select_report (window, gui_find_report (window, "zhangzhou-2023"));
   g_assert_true (gui_wait_for (window, has_review));

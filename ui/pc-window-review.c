@@ -1047,12 +1047,20 @@ point_popover_at (PcWindow *self,
   GtkTextIter start, end;
   GdkRectangle first, last, rect;
 
+  GdkRectangle visible;
+
   gtk_text_buffer_get_iter_at_offset (self->text_buffer, &start, range.start);
   gtk_text_buffer_get_iter_at_offset (self->text_buffer, &end, range.end);
+  /* The passage may have been scrolled away since it was selected: bring it back, and
+   * never point outside what is shown (a popover cannot be placed off the monitor). */
+  gtk_text_view_scroll_to_iter (view, &start, 0.1, FALSE, 0, 0);
   gtk_text_view_get_iter_location (view, &start, &first);
   gtk_text_view_get_iter_location (view, &end, &last);
   rect = first.y == last.y ? (GdkRectangle) { first.x, first.y, MAX (last.x - first.x, 1), first.height }
                            : first;
+  gtk_text_view_get_visible_rect (view, &visible);
+  rect.y = CLAMP (rect.y, visible.y, MAX (visible.y, visible.y + visible.height - rect.height));
+  rect.x = CLAMP (rect.x, visible.x, MAX (visible.x, visible.x + visible.width - rect.width));
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &rect.x, &rect.y);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
 }
