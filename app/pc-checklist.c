@@ -397,6 +397,43 @@ parse_item (PcChecklist  *self,
   return TRUE;
 }
 
+/* A block's points are shared out by weight among its applicable items, so a block with
+ * points whose items weigh nothing would drop out of every score without a word. A block
+ * whose items are all not applicable is different: that is a reviewer's decision. */
+static gboolean
+check_block_weights (PcChecklist  *self,
+                     GError      **error)
+{
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      const PcChecklistBlock *block = &g_array_index (self->blocks, PcChecklistBlock, b);
+      guint n_items = 0, n_applicable = 0;
+      double sum = 0;
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const PcChecklistItem *item = &g_array_index (self->items, PcChecklistItem, i);
+
+          if (g_array_index (self->item_block, guint, i) != b)
+            continue;
+          n_items++;
+          if (item->applicable)
+            {
+              n_applicable++;
+              sum += item->weight;
+            }
+        }
+      if (block->points <= 0)
+        continue;
+      if (n_items == 0)
+        return invalid (error, _("the block “%s” has points but no item"), block->id);
+      if (n_applicable > 0 && sum <= 0)
+        return invalid (error, _("the block “%s” has points, but the weights of its applicable "
+                                 "items add up to 0; give at least one of them a weight"), block->id);
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_items (PcChecklist  *self,
              JsonObject   *root,
@@ -415,7 +452,7 @@ parse_items (PcChecklist  *self,
     }
   if (self->items->len == 0)
     return invalid (error, _("the list “%s” is empty"), "items");
-  return TRUE;
+  return check_block_weights (self, error);
 }
 
 static gboolean
@@ -480,12 +517,21 @@ parse_grades (PcChecklist  *self,
           (name = get_string (object, "name", where, error)) == NULL ||
           !get_number (object, "min", where, TRUE, 0, &grade.min, error))
         return FALSE;
+      if (grade.min > 100)
+        /* Translators: a grade band's name, e.g. 优秀 */
+        return invalid (error, _("the lowest total of the grade “%s” must lie between 0 and 100"), name);
+      if (i > 0 && grade.min >= g_array_index (self->grades, PcChecklistGrade, i - 1).min)
+        return invalid (error, _("grades must be listed from the highest band down, each with a "
+                                 "lower “min” than the one before (“%s” is not below “%s”)"),
+                        name, g_array_index (self->grades, PcChecklistGrade, i - 1).name);
       grade.name = g_strdup (name);
       g_array_append_val (self->grades, grade);
     }
   if (self->grades->len == 0)
     return invalid (error, _("the list “%s” is empty"), "grades");
-  g_array_sort (self->grades, compare_grades);
+  if (g_array_index (self->grades, PcChecklistGrade, self->grades->len - 1).min != 0)
+    return invalid (error, _("the lowest grade “%s” must start at 0, so that every total has a grade"),
+                    g_array_index (self->grades, PcChecklistGrade, self->grades->len - 1).name);
   return TRUE;
 }
 
@@ -1224,6 +1270,7 @@ pc_checklist_set_grade_min (PcChecklist *self,
 {
   g_return_val_if_fail (PC_IS_CHECKLIST (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (min >= 0 && min <= 100, FALSE);
 
   for (guint i = 0; i < self->grades->len; i++)
     {
@@ -1242,23 +1289,31 @@ pc_checklist_set_grade_min (PcChecklist *self,
 /**
  * pc_checklist_grade_for:
  *
- * Returns: the name of the highest band whose minimum @total reaches
+ * Returns: the name of the band with the highest minimum that @total reaches; a total
+ *   below every band gets the lowest band
  */
 const char *
 pc_checklist_grade_for (PcChecklist *self,
                         double       total)
 {
-  g_return_val_if_fail (PC_IS_CHECKLIST (self), NULL);
+  const PcChecklistGrade *best = NULL;
+  const PcChecklistGrade *lowest = NULL;
 
-  /* A small tolerance so that 89.99999 from rescaling still counts as 90. */
+  g_return_val_if_fail (PC_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (self->grades->len > 0, NULL);
+
+  /* Whatever order the bands are in. A small tolerance so that 89.99999 from rescaling
+   * still counts as 90. */
   for (guint i = 0; i < self->grades->len; i++)
     {
       const PcChecklistGrade *g = &g_array_index (self->grades, PcChecklistGrade, i);
 
-      if (total + 1e-6 >= g->min)
-        return g->name;
+      if (lowest == NULL || g->min < lowest->min)
+        lowest = g;
+      if (total + 1e-6 >= g->min && (best == NULL || g->min > best->min))
+        best = g;
     }
-  return g_array_index (self->grades, PcChecklistGrade, self->grades->len - 1).name;
+  return best ? best->name : lowest->name;
 }
 
 const char * const *
