@@ -36,6 +36,8 @@ struct _PcChecklist
   GStrv       low_phrases;
   GStrv       legal_phrases;
   double      low_discount;
+  GArray     *file_max;     /* double: "max_points" as the file wrote it, NAN when absent */
+  GArray     *recomputed;   /* guint: codes whose file "max_points" did not follow */
 };
 
 G_DEFINE_FINAL_TYPE (PcChecklist, pc_checklist, G_TYPE_OBJECT)
@@ -117,6 +119,8 @@ pc_checklist_finalize (GObject *object)
   g_array_unref (self->grades);
   g_strfreev (self->low_phrases);
   g_strfreev (self->legal_phrases);
+  g_array_unref (self->file_max);
+  g_array_unref (self->recomputed);
 
   G_OBJECT_CLASS (pc_checklist_parent_class)->finalize (object);
 }
@@ -139,6 +143,8 @@ pc_checklist_init (PcChecklist *self)
   self->low_phrases = g_new0 (char *, 1);
   self->legal_phrases = g_new0 (char *, 1);
   self->low_discount = 1.0;
+  self->file_max = g_array_new (FALSE, TRUE, sizeof (double));
+  self->recomputed = g_array_new (FALSE, TRUE, sizeof (guint));
 }
 
 /* Parsing and validation */
@@ -353,7 +359,7 @@ parse_item (PcChecklist  *self,
 {
   g_autofree char *where = g_strdup_printf (_("item %u"), index + 1);
   PcChecklistItem item = { 0 };
-  double code, chapter;
+  double code, chapter, file_max;
   const char *block, *title;
   gint block_index;
   guint block_index_u;
@@ -391,6 +397,12 @@ parse_item (PcChecklist  *self,
   item.label = g_strdup (json_object_get_string_member_with_default (object, "label", ""));
   item.requirement = g_strdup (json_object_get_string_member_with_default (object, "requirement", ""));
   item.applicable = json_object_get_boolean_member_with_default (object, "applicable", TRUE);
+  if (!get_number (object, "max_points", where, FALSE, NAN, &file_max, error))
+    {
+      clear_item (&item);
+      return FALSE;
+    }
+  g_array_append_val (self->file_max, file_max);
   g_array_append_val (self->items, item);
   block_index_u = block_index;
   g_array_append_val (self->item_block, block_index_u);
@@ -434,6 +446,23 @@ check_block_weights (PcChecklist  *self,
   return TRUE;
 }
 
+/* "max_points" is written for the reader and worked out again from the weights on reading.
+ * Where the file's figure does not follow from them (an edited maximum, or weights edited
+ * and the maxima left as they were), the codes are kept so the import can say so. */
+static void
+note_recomputed_max_points (PcChecklist *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      double file_max = g_array_index (self->file_max, double, i);
+      guint code = g_array_index (self->items, PcChecklistItem, i).code;
+
+      /* Written with four decimals. */
+      if (!isnan (file_max) && fabs (file_max - pc_checklist_get_item_max_points (self, code)) > 1e-3)
+        g_array_append_val (self->recomputed, code);
+    }
+}
+
 static gboolean
 parse_items (PcChecklist  *self,
              JsonObject   *root,
@@ -452,7 +481,10 @@ parse_items (PcChecklist  *self,
     }
   if (self->items->len == 0)
     return invalid (error, _("the list “%s” is empty"), "items");
-  return check_block_weights (self, error);
+  if (!check_block_weights (self, error))
+    return FALSE;
+  note_recomputed_max_points (self);
+  return TRUE;
 }
 
 static gboolean
@@ -1335,4 +1367,111 @@ pc_checklist_get_low_relevance_discount (PcChecklist *self)
 {
   g_return_val_if_fail (PC_IS_CHECKLIST (self), 1.0);
   return self->low_discount;
+}
+
+/**
+ * pc_checklist_dup_recomputed_note:
+ *
+ * What reading the file changed: items whose “max_points” in the file did not follow from
+ * the block points and weights, and were worked out again.
+ *
+ * Returns: (transfer full) (nullable): a translated sentence, or %NULL when the file's
+ *   maxima were all as computed (or the checklist was not read from a file)
+ */
+char *
+pc_checklist_dup_recomputed_note (PcChecklist *self)
+{
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  g_return_val_if_fail (PC_IS_CHECKLIST (self), NULL);
+
+  if (self->recomputed->len == 0)
+    return NULL;
+  for (guint i = 0; i < self->recomputed->len; i++)
+    {
+      guint code = g_array_index (self->recomputed, guint, i);
+
+      /* Translators: the separator in a list of item numbers */
+      g_string_append_printf (codes, "%s%u → %.4g", i ? _(", ") : "", code,
+                              pc_checklist_get_item_max_points (self, code));
+    }
+  /* Translators: the list is of item numbers and their computed maximum, "14 → 5, 15 → 4" */
+  return g_strdup_printf (_("“max_points” follows from the block’s points and the items’ "
+                            "weights; where the file’s figure did not, it was replaced (item → "
+                            "maximum): %s. To change an item’s maximum, change its “weight” or "
+                            "its block’s “points”."), codes->str);
+}
+
+/**
+ * pc_checklist_diff_definition:
+ *
+ * Compares what defines two checklists, leaving out what a project may edit: each item's
+ * weight and applicability (and the maxima that follow from them).
+ *
+ * Returns: (transfer full): the names of the checklist file's members that differ, such as
+ *   “grades” or “items”; empty when the two define the same checklist
+ */
+GStrv
+pc_checklist_diff_definition (PcChecklist *a,
+                              PcChecklist *b)
+{
+  g_autoptr(PcChecklist) settled = NULL;
+  g_autoptr(GStrvBuilder) differ = g_strv_builder_new ();
+  g_autoptr(JsonNode) node_a = NULL;
+  g_autoptr(JsonNode) node_b = NULL;
+  g_autofree char *json_a = NULL;
+  g_autofree char *json_b = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object_a, *object_b;
+
+  g_return_val_if_fail (PC_IS_CHECKLIST (a), NULL);
+  g_return_val_if_fail (PC_IS_CHECKLIST (b), NULL);
+
+  settled = pc_checklist_copy (b);
+  for (guint i = 0; i < MIN (a->items->len, settled->items->len); i++)
+    {
+      const PcChecklistItem *item = &g_array_index (a->items, PcChecklistItem, i);
+
+      pc_checklist_set_item_weight (settled, item->code, item->weight);
+      pc_checklist_set_item_applicable (settled, item->code, item->applicable);
+    }
+  json_a = pc_checklist_to_json (a);
+  json_b = pc_checklist_to_json (settled);
+  node_a = json_from_string (json_a, NULL);
+  node_b = json_from_string (json_b, NULL);
+  object_a = json_node_get_object (node_a);
+  object_b = json_node_get_object (node_b);
+  /* Both come from pc_checklist_to_json(), so they have the same members. */
+  members = json_object_get_members (object_a);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!json_node_equal (json_object_get_member (object_a, l->data),
+                          json_object_get_member (object_b, l->data)))
+      g_strv_builder_add (differ, l->data);
+  return g_strv_builder_end (differ);
+}
+
+/**
+ * pc_checklist_same_settings:
+ *
+ * Returns: whether @a and @b give their items the same weights and applicability
+ */
+gboolean
+pc_checklist_same_settings (PcChecklist *a,
+                            PcChecklist *b)
+{
+  g_return_val_if_fail (PC_IS_CHECKLIST (a), FALSE);
+  g_return_val_if_fail (PC_IS_CHECKLIST (b), FALSE);
+
+  if (a->items->len != b->items->len)
+    return FALSE;
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      const PcChecklistItem *ia = &g_array_index (a->items, PcChecklistItem, i);
+      const PcChecklistItem *ib = &g_array_index (b->items, PcChecklistItem, i);
+
+      /* Weights are written with four decimals. */
+      if (ia->applicable != ib->applicable || fabs (ia->weight - ib->weight) > 1e-4)
+        return FALSE;
+    }
+  return TRUE;
 }

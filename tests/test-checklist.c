@@ -179,6 +179,40 @@ test_zero_weight_block (void)
   g_assert_nonnull (all_na);
 }
 
+/* "max_points" is derived: a file that edits it is read with the computed figure, and
+ * says which items it recomputed. */
+static void
+test_max_points_note (void)
+{
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autoptr(PcChecklist) as_exported = NULL;
+  g_autoptr(PcChecklist) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = pc_checklist_to_json (checklist);
+  g_autofree char *edited_json = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *unchanged = NULL;
+
+  as_exported = pc_checklist_new_from_data (json, -1, &error);
+  g_assert_no_error (error);
+  unchanged = pc_checklist_dup_recomputed_note (as_exported);
+  g_assert_null (unchanged);
+
+  /* Item 14's maximum, right after its weight. */
+  edited_json = default_json_with ("\"weight\" : 5,\n      \"applicable\" : true,\n      \"max_points\" : 5\n"
+                                   "    },\n    {\n      \"code\" : 15",
+                                   "\"weight\" : 5,\n      \"applicable\" : true,\n      \"max_points\" : 10\n"
+                                   "    },\n    {\n      \"code\" : 15");
+  edited = pc_checklist_new_from_data (edited_json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pc_checklist_get_item_max_points (edited, 14), 5, 1e-9);
+  note = pc_checklist_dup_recomputed_note (edited);
+  g_assert_nonnull (note);
+  g_test_message ("%s", note);
+  g_assert_nonnull (strstr (note, "14 → 5"));
+  g_assert_null (strstr (note, "13"));
+}
+
 static guint
 count_codes (xmlNode  *node,
              guint    *codable,
@@ -246,6 +280,7 @@ main (int    argc,
   g_test_add_func ("/checklist/invalid", test_invalid);
   g_test_add_func ("/checklist/invalid/grades", test_invalid_grades);
   g_test_add_func ("/checklist/invalid/zero-weight-block", test_zero_weight_block);
+  g_test_add_func ("/checklist/max-points-note", test_max_points_note);
   g_test_add_func ("/checklist/qdc", test_qdc);
 
   return g_test_run ();
