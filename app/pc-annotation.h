@@ -36,8 +36,9 @@ typedef enum
 /* How many characters of context are kept on each side of the quote for re-anchoring. */
 #define PC_ANNOTATION_CONTEXT_CHARS 30
 
-/* The outline has items 1–35; 0 means "not assigned to an item". */
-#define PC_ANNOTATION_MAX_ITEM 35
+/* An item code of the project's checklist: 1–35 in the outline, more in a checklist that
+ * extends it; 0 means "not assigned to an item". Only the checklist knows its own count. */
+#define PC_ANNOTATION_MAX_ITEM G_MAXINT
 
 #define PC_TYPE_ANNOTATION_KIND (pc_annotation_kind_get_type ())
 #define PC_TYPE_SEVERITY        (pc_severity_get_type ())

@@ -36,6 +36,8 @@ struct _PcChecklist
   GStrv       low_phrases;
   GStrv       legal_phrases;
   double      low_discount;
+  GArray     *file_max;     /* double: "max_points" as the file wrote it, NAN when absent */
+  GArray     *recomputed;   /* guint: codes whose file "max_points" did not follow */
 };
 
 G_DEFINE_FINAL_TYPE (PcChecklist, pc_checklist, G_TYPE_OBJECT)
@@ -117,6 +119,8 @@ pc_checklist_finalize (GObject *object)
   g_array_unref (self->grades);
   g_strfreev (self->low_phrases);
   g_strfreev (self->legal_phrases);
+  g_array_unref (self->file_max);
+  g_array_unref (self->recomputed);
 
   G_OBJECT_CLASS (pc_checklist_parent_class)->finalize (object);
 }
@@ -139,6 +143,8 @@ pc_checklist_init (PcChecklist *self)
   self->low_phrases = g_new0 (char *, 1);
   self->legal_phrases = g_new0 (char *, 1);
   self->low_discount = 1.0;
+  self->file_max = g_array_new (FALSE, TRUE, sizeof (double));
+  self->recomputed = g_array_new (FALSE, TRUE, sizeof (guint));
 }
 
 /* Parsing and validation */
@@ -353,7 +359,7 @@ parse_item (PcChecklist  *self,
 {
   g_autofree char *where = g_strdup_printf (_("item %u"), index + 1);
   PcChecklistItem item = { 0 };
-  double code, chapter;
+  double code, chapter, file_max;
   const char *block, *title;
   gint block_index;
   guint block_index_u;
@@ -391,10 +397,70 @@ parse_item (PcChecklist  *self,
   item.label = g_strdup (json_object_get_string_member_with_default (object, "label", ""));
   item.requirement = g_strdup (json_object_get_string_member_with_default (object, "requirement", ""));
   item.applicable = json_object_get_boolean_member_with_default (object, "applicable", TRUE);
+  if (!get_number (object, "max_points", where, FALSE, NAN, &file_max, error))
+    {
+      clear_item (&item);
+      return FALSE;
+    }
+  g_array_append_val (self->file_max, file_max);
   g_array_append_val (self->items, item);
   block_index_u = block_index;
   g_array_append_val (self->item_block, block_index_u);
   return TRUE;
+}
+
+/* A block's points are shared out by weight among its applicable items, so a block with
+ * points whose items weigh nothing would drop out of every score without a word. A block
+ * whose items are all not applicable is different: that is a reviewer's decision. */
+static gboolean
+check_block_weights (PcChecklist  *self,
+                     GError      **error)
+{
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      const PcChecklistBlock *block = &g_array_index (self->blocks, PcChecklistBlock, b);
+      guint n_items = 0, n_applicable = 0;
+      double sum = 0;
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const PcChecklistItem *item = &g_array_index (self->items, PcChecklistItem, i);
+
+          if (g_array_index (self->item_block, guint, i) != b)
+            continue;
+          n_items++;
+          if (item->applicable)
+            {
+              n_applicable++;
+              sum += item->weight;
+            }
+        }
+      if (block->points <= 0)
+        continue;
+      if (n_items == 0)
+        return invalid (error, _("the block “%s” has points but no item"), block->id);
+      if (n_applicable > 0 && sum <= 0)
+        return invalid (error, _("the block “%s” has points, but the weights of its applicable "
+                                 "items add up to 0; give at least one of them a weight"), block->id);
+    }
+  return TRUE;
+}
+
+/* "max_points" is written for the reader and worked out again from the weights on reading.
+ * Where the file's figure does not follow from them (an edited maximum, or weights edited
+ * and the maxima left as they were), the codes are kept so the import can say so. */
+static void
+note_recomputed_max_points (PcChecklist *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      double file_max = g_array_index (self->file_max, double, i);
+      guint code = g_array_index (self->items, PcChecklistItem, i).code;
+
+      /* Written with four decimals. */
+      if (!isnan (file_max) && fabs (file_max - pc_checklist_get_item_max_points (self, code)) > 1e-3)
+        g_array_append_val (self->recomputed, code);
+    }
 }
 
 static gboolean
@@ -415,6 +481,9 @@ parse_items (PcChecklist  *self,
     }
   if (self->items->len == 0)
     return invalid (error, _("the list “%s” is empty"), "items");
+  if (!check_block_weights (self, error))
+    return FALSE;
+  note_recomputed_max_points (self);
   return TRUE;
 }
 
@@ -480,12 +549,21 @@ parse_grades (PcChecklist  *self,
           (name = get_string (object, "name", where, error)) == NULL ||
           !get_number (object, "min", where, TRUE, 0, &grade.min, error))
         return FALSE;
+      if (grade.min > 100)
+        /* Translators: a grade band's name, e.g. 优秀 */
+        return invalid (error, _("the lowest total of the grade “%s” must lie between 0 and 100"), name);
+      if (i > 0 && grade.min >= g_array_index (self->grades, PcChecklistGrade, i - 1).min)
+        return invalid (error, _("grades must be listed from the highest band down, each with a "
+                                 "lower “min” than the one before (“%s” is not below “%s”)"),
+                        name, g_array_index (self->grades, PcChecklistGrade, i - 1).name);
       grade.name = g_strdup (name);
       g_array_append_val (self->grades, grade);
     }
   if (self->grades->len == 0)
     return invalid (error, _("the list “%s” is empty"), "grades");
-  g_array_sort (self->grades, compare_grades);
+  if (g_array_index (self->grades, PcChecklistGrade, self->grades->len - 1).min != 0)
+    return invalid (error, _("the lowest grade “%s” must start at 0, so that every total has a grade"),
+                    g_array_index (self->grades, PcChecklistGrade, self->grades->len - 1).name);
   return TRUE;
 }
 
@@ -1224,6 +1302,7 @@ pc_checklist_set_grade_min (PcChecklist *self,
 {
   g_return_val_if_fail (PC_IS_CHECKLIST (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (min >= 0 && min <= 100, FALSE);
 
   for (guint i = 0; i < self->grades->len; i++)
     {
@@ -1242,23 +1321,31 @@ pc_checklist_set_grade_min (PcChecklist *self,
 /**
  * pc_checklist_grade_for:
  *
- * Returns: the name of the highest band whose minimum @total reaches
+ * Returns: the name of the band with the highest minimum that @total reaches; a total
+ *   below every band gets the lowest band
  */
 const char *
 pc_checklist_grade_for (PcChecklist *self,
                         double       total)
 {
-  g_return_val_if_fail (PC_IS_CHECKLIST (self), NULL);
+  const PcChecklistGrade *best = NULL;
+  const PcChecklistGrade *lowest = NULL;
 
-  /* A small tolerance so that 89.99999 from rescaling still counts as 90. */
+  g_return_val_if_fail (PC_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (self->grades->len > 0, NULL);
+
+  /* Whatever order the bands are in. A small tolerance so that 89.99999 from rescaling
+   * still counts as 90. */
   for (guint i = 0; i < self->grades->len; i++)
     {
       const PcChecklistGrade *g = &g_array_index (self->grades, PcChecklistGrade, i);
 
-      if (total + 1e-6 >= g->min)
-        return g->name;
+      if (lowest == NULL || g->min < lowest->min)
+        lowest = g;
+      if (total + 1e-6 >= g->min && (best == NULL || g->min > best->min))
+        best = g;
     }
-  return g_array_index (self->grades, PcChecklistGrade, self->grades->len - 1).name;
+  return best ? best->name : lowest->name;
 }
 
 const char * const *
@@ -1280,4 +1367,111 @@ pc_checklist_get_low_relevance_discount (PcChecklist *self)
 {
   g_return_val_if_fail (PC_IS_CHECKLIST (self), 1.0);
   return self->low_discount;
+}
+
+/**
+ * pc_checklist_dup_recomputed_note:
+ *
+ * What reading the file changed: items whose “max_points” in the file did not follow from
+ * the block points and weights, and were worked out again.
+ *
+ * Returns: (transfer full) (nullable): a translated sentence, or %NULL when the file's
+ *   maxima were all as computed (or the checklist was not read from a file)
+ */
+char *
+pc_checklist_dup_recomputed_note (PcChecklist *self)
+{
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  g_return_val_if_fail (PC_IS_CHECKLIST (self), NULL);
+
+  if (self->recomputed->len == 0)
+    return NULL;
+  for (guint i = 0; i < self->recomputed->len; i++)
+    {
+      guint code = g_array_index (self->recomputed, guint, i);
+
+      /* Translators: the separator in a list of item numbers */
+      g_string_append_printf (codes, "%s%u → %.4g", i ? _(", ") : "", code,
+                              pc_checklist_get_item_max_points (self, code));
+    }
+  /* Translators: the list is of item numbers and their computed maximum, "14 → 5, 15 → 4" */
+  return g_strdup_printf (_("“max_points” follows from the block’s points and the items’ "
+                            "weights; where the file’s figure did not, it was replaced (item → "
+                            "maximum): %s. To change an item’s maximum, change its “weight” or "
+                            "its block’s “points”."), codes->str);
+}
+
+/**
+ * pc_checklist_diff_definition:
+ *
+ * Compares what defines two checklists, leaving out what a project may edit: each item's
+ * weight and applicability (and the maxima that follow from them).
+ *
+ * Returns: (transfer full): the names of the checklist file's members that differ, such as
+ *   “grades” or “items”; empty when the two define the same checklist
+ */
+GStrv
+pc_checklist_diff_definition (PcChecklist *a,
+                              PcChecklist *b)
+{
+  g_autoptr(PcChecklist) settled = NULL;
+  g_autoptr(GStrvBuilder) differ = g_strv_builder_new ();
+  g_autoptr(JsonNode) node_a = NULL;
+  g_autoptr(JsonNode) node_b = NULL;
+  g_autofree char *json_a = NULL;
+  g_autofree char *json_b = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object_a, *object_b;
+
+  g_return_val_if_fail (PC_IS_CHECKLIST (a), NULL);
+  g_return_val_if_fail (PC_IS_CHECKLIST (b), NULL);
+
+  settled = pc_checklist_copy (b);
+  for (guint i = 0; i < MIN (a->items->len, settled->items->len); i++)
+    {
+      const PcChecklistItem *item = &g_array_index (a->items, PcChecklistItem, i);
+
+      pc_checklist_set_item_weight (settled, item->code, item->weight);
+      pc_checklist_set_item_applicable (settled, item->code, item->applicable);
+    }
+  json_a = pc_checklist_to_json (a);
+  json_b = pc_checklist_to_json (settled);
+  node_a = json_from_string (json_a, NULL);
+  node_b = json_from_string (json_b, NULL);
+  object_a = json_node_get_object (node_a);
+  object_b = json_node_get_object (node_b);
+  /* Both come from pc_checklist_to_json(), so they have the same members. */
+  members = json_object_get_members (object_a);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!json_node_equal (json_object_get_member (object_a, l->data),
+                          json_object_get_member (object_b, l->data)))
+      g_strv_builder_add (differ, l->data);
+  return g_strv_builder_end (differ);
+}
+
+/**
+ * pc_checklist_same_settings:
+ *
+ * Returns: whether @a and @b give their items the same weights and applicability
+ */
+gboolean
+pc_checklist_same_settings (PcChecklist *a,
+                            PcChecklist *b)
+{
+  g_return_val_if_fail (PC_IS_CHECKLIST (a), FALSE);
+  g_return_val_if_fail (PC_IS_CHECKLIST (b), FALSE);
+
+  if (a->items->len != b->items->len)
+    return FALSE;
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      const PcChecklistItem *ia = &g_array_index (a->items, PcChecklistItem, i);
+      const PcChecklistItem *ib = &g_array_index (b->items, PcChecklistItem, i);
+
+      /* Weights are written with four decimals. */
+      if (ia->applicable != ib->applicable || fabs (ia->weight - ib->weight) > 1e-4)
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -81,6 +81,11 @@ char                       *pc_checklist_to_qdc               (PcChecklist  *sel
                                                                GError      **error);
 gboolean                    pc_checklist_equal                (PcChecklist  *a,
                                                                PcChecklist  *b);
+GStrv                       pc_checklist_diff_definition      (PcChecklist  *a,
+                                                               PcChecklist  *b);
+gboolean                    pc_checklist_same_settings        (PcChecklist  *a,
+                                                               PcChecklist  *b);
+char                       *pc_checklist_dup_recomputed_note  (PcChecklist  *self);
 
 const char                 *pc_checklist_get_id               (PcChecklist  *self);
 const char                 *pc_checklist_get_version          (PcChecklist  *self);

@@ -28,6 +28,7 @@ typedef enum
   PC_PROJECT_ERROR_TOO_NEW,     /* written by a newer Pingcha */
   PC_PROJECT_ERROR_SQL,         /* a statement failed */
   PC_PROJECT_ERROR_NOT_FOUND,
+  PC_PROJECT_ERROR_CHECKLIST_CHANGED,  /* a stored checklist version with another definition */
 } PcProjectError;
 
 GQuark pc_import_error_quark  (void);

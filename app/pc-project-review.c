@@ -106,8 +106,9 @@ store_checklist_items (PcProject    *self,
                        GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self,
-    "INSERT OR IGNORE INTO checklist_items (checklist, item, title, block, weight, applicable)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    "INSERT INTO checklist_items (checklist, item, title, block, weight, applicable)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (checklist, item) DO UPDATE SET"
+    " weight = excluded.weight, applicable = excluded.applicable", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -136,9 +137,8 @@ insert_checklist (PcProject    *self,
   g_autofree char *json = pc_checklist_to_json (checklist);
   g_autofree char *now = now_iso ();
   g_autoptr(sqlite3_stmt) insert = _pc_project_prepare (self,
-    "INSERT OR IGNORE INTO checklists (checklist_id, version, title, json, stored_at)"
+    "INSERT INTO checklists (checklist_id, version, title, json, stored_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  g_autoptr(sqlite3_stmt) select = NULL;
 
   if (insert == NULL)
     return 0;
@@ -149,65 +149,36 @@ insert_checklist (PcProject    *self,
   _pc_sql_bind_text (insert, 5, now);
   if (!_pc_project_step_done (self, insert, _("storing the checklist"), error))
     return 0;
-  select = _pc_project_prepare (self, "SELECT id FROM checklists WHERE checklist_id = ?1 AND version = ?2", error);
-  if (select == NULL)
-    return 0;
-  _pc_sql_bind_text (select, 1, pc_checklist_get_id (checklist));
-  _pc_sql_bind_text (select, 2, pc_checklist_get_version (checklist));
-  if (sqlite3_step (select) != SQLITE_ROW)
-    {
-      _pc_project_set_sql_error (self, error, _("storing the checklist"));
-      return 0;
-    }
-  return sqlite3_column_int64 (select, 0);
+  return sqlite3_last_insert_rowid (_pc_project_get_db (self));
 }
 
-/**
- * pc_project_review_store_checklist:
- *
- * Stores @checklist (once per id and version) and makes it the project's checklist. Weights
- * and applicability already stored for the same version are kept.
- *
- * Returns: the checklist's row id, or 0 with @error set
- */
-gint64
-pc_project_review_store_checklist (PcProject    *self,
-                                   PcChecklist  *checklist,
-                                   GError      **error)
-{
-  gint64 id;
-
-  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
-  g_return_val_if_fail (_pc_project_is_owner (self), 0);
-  g_return_val_if_fail (PC_IS_CHECKLIST (checklist), 0);
-
-  if (!_pc_project_begin (self, error))
-    return 0;
-  if ((id = insert_checklist (self, checklist, error)) == 0 ||
-      !store_checklist_items (self, id, checklist, error) ||
-      !exec (self, "UPDATE checklists SET active = (id = ?1) WHERE ?2 = ?2", id, 0,
-             _("storing the checklist"), error) ||
-      !_pc_project_commit (self, error))
-    {
-      _pc_project_rollback (self);
-      return 0;
-    }
-  return id;
-}
-
+/* The row id of the checklist @sql selects (binding @checklist_id and @version where it
+ * names them), 0 when there is none, -1 on error; with @out_checklist_id its checklist id. */
 static gint64
-active_checklist_id (PcProject  *self,
-                     GError    **error)
+find_checklist (PcProject   *self,
+                const char  *sql,
+                const char  *checklist_id,
+                const char  *version,
+                char       **out_checklist_id,
+                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, "SELECT id FROM checklists WHERE active = 1", error);
-  g_autoptr(PcChecklist) fallback = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, sql, error);
+  int rc;
 
   if (stmt == NULL)
+    return -1;
+  _pc_sql_bind_text (stmt, 1, checklist_id);
+  _pc_sql_bind_text (stmt, 2, version);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_DONE)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  fallback = pc_checklist_new_default ();
-  return pc_project_review_store_checklist (self, fallback, error);
+  if (rc != SQLITE_ROW)
+    {
+      _pc_project_set_sql_error (self, error, _("reading the checklist"));
+      return -1;
+    }
+  if (out_checklist_id)
+    *out_checklist_id = g_strdup (_pc_sql_column_text (stmt, 1));
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 static gboolean
@@ -238,6 +209,202 @@ apply_item_settings (PcProject    *self,
   return TRUE;
 }
 
+/* A stored checklist as the project uses it: with the project's weights and applicability. */
+static PcChecklist *
+load_checklist_row (PcProject  *self,
+                    gint64      id,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, "SELECT json FROM checklists WHERE id = ?1", error);
+  g_autoptr(PcChecklist) checklist = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _pc_project_set_sql_error (self, error, _("reading the checklist"));
+      return NULL;
+    }
+  checklist = pc_checklist_new_from_data (_pc_sql_column_text (stmt, 0), -1, error);
+  if (checklist == NULL || !apply_item_settings (self, id, checklist, error))
+    return NULL;
+  return g_steal_pointer (&checklist);
+}
+
+/* The same id and version again: the file may change what a project may change anyway,
+ * each item's weight and applicability, and nothing else. A checklist whose definition
+ * changed needs a version of its own, or the projects and exports that name this version
+ * would no longer agree on what it means. */
+static gboolean
+update_stored_checklist (PcProject             *self,
+                         gint64                 id,
+                         PcChecklist           *checklist,
+                         PcChecklistStoreInfo  *info,
+                         GError               **error)
+{
+  g_autoptr(PcChecklist) stored = load_checklist_row (self, id, error);
+  g_auto(GStrv) differ = NULL;
+
+  if (stored == NULL)
+    return FALSE;
+  differ = pc_checklist_diff_definition (stored, checklist);
+  if (differ[0] != NULL)
+    {
+      g_autofree char *members = g_strjoinv (_(", "), differ);
+
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_CHECKLIST_CHANGED,
+                   /* Translators: a checklist id, its version, then JSON member names such as “grades” */
+                   _("The project already holds checklist “%s” version “%s”, and this file "
+                     "changes more than item weights and applicability (it differs in: %s). "
+                     "Give the edited checklist a new “version” and import it again; the "
+                     "reviewers’ decisions and ratings are carried over to it."),
+                   pc_checklist_get_id (checklist), pc_checklist_get_version (checklist), members);
+      return FALSE;
+    }
+  if (pc_checklist_same_settings (stored, checklist))
+    return TRUE;
+  info->settings_changed = TRUE;
+  return store_checklist_items (self, id, checklist, error);
+}
+
+/* The reviewers' work under checklist @from also holds under @to, a version of the same
+ * checklist, for every item @to still has. What is newer wins: the work under @from. */
+static gboolean
+carry_review_over (PcProject             *self,
+                   gint64                 from,
+                   gint64                 to,
+                   PcChecklistStoreInfo  *info,
+                   GError               **error)
+{
+  sqlite3 *db = _pc_project_get_db (self);
+
+  if (!exec (self,
+             "INSERT INTO coverage_decisions (report_id, checklist, item, section, decision,"
+             " reviewer, note, decided_at)"
+             " SELECT report_id, ?2, item, section, decision, reviewer, note, decided_at"
+             " FROM coverage_decisions WHERE checklist = ?1"
+             " AND item IN (SELECT item FROM checklist_items WHERE checklist = ?2)"
+             " ON CONFLICT (report_id, checklist, item, section) DO UPDATE SET"
+             " decision = excluded.decision, reviewer = excluded.reviewer, note = excluded.note,"
+             " decided_at = excluded.decided_at",
+             from, to, _("carrying decisions over"), error))
+    return FALSE;
+  info->n_carried_decisions = sqlite3_changes (db);
+  /* Rows a reviewer touched (an override, or one cleared again) have a modified time; the
+   * engine's proposal is the new version's to make. */
+  if (!exec (self,
+             "INSERT INTO item_ratings (report_id, checklist, item, proposed, override,"
+             " reviewer, modified)"
+             " SELECT report_id, ?2, item, 'absent', override, reviewer, modified"
+             " FROM item_ratings WHERE checklist = ?1 AND modified IS NOT NULL"
+             " AND item IN (SELECT item FROM checklist_items WHERE checklist = ?2)"
+             " ON CONFLICT (report_id, checklist, item) DO UPDATE SET"
+             " override = excluded.override, reviewer = excluded.reviewer,"
+             " modified = excluded.modified",
+             from, to, _("carrying ratings over"), error))
+    return FALSE;
+  info->n_carried_ratings = sqlite3_changes (db);
+  return TRUE;
+}
+
+static gint64
+store_checklist (PcProject             *self,
+                 PcChecklist           *checklist,
+                 PcChecklistStoreInfo  *info,
+                 GError               **error)
+{
+  g_autofree char *active_checklist_id = NULL;
+  gint64 active, id;
+
+  if ((active = find_checklist (self, "SELECT id, checklist_id FROM checklists WHERE active = 1",
+                                NULL, NULL,
+                                &active_checklist_id, error)) < 0 ||
+      (id = find_checklist (self, "SELECT id, checklist_id FROM checklists"
+                            " WHERE checklist_id = ?1 AND version = ?2",
+                            pc_checklist_get_id (checklist), pc_checklist_get_version (checklist),
+                            NULL, error)) < 0)
+    return 0;
+  if (id > 0 && !update_stored_checklist (self, id, checklist, info, error))
+    return 0;
+  if (id == 0)
+    {
+      info->added = TRUE;
+      if ((id = insert_checklist (self, checklist, error)) == 0 ||
+          !store_checklist_items (self, id, checklist, error))
+        return 0;
+    }
+  if (id == active)
+    return id;
+  info->activated = TRUE;
+  if (active > 0 && g_strcmp0 (active_checklist_id, pc_checklist_get_id (checklist)) == 0 &&
+      !carry_review_over (self, active, id, info, error))
+    return 0;
+  if (!exec (self, "UPDATE checklists SET active = (id = ?1) WHERE ?2 = ?2", id, 0,
+             _("storing the checklist"), error))
+    return 0;
+  return id;
+}
+
+/**
+ * pc_project_review_store_checklist:
+ * @out_info: (out caller-allocates) (optional): what storing did
+ *
+ * Makes @checklist the project's checklist, in one transaction.
+ *
+ * A version the project does not have yet is stored. A version it has may bring other
+ * item weights and applicability, which replace the project's; any other change to a
+ * stored version is refused with %PC_PROJECT_ERROR_CHECKLIST_CHANGED: it needs a version
+ * of its own.
+ *
+ * When @checklist replaces another version of the same checklist (same id), the
+ * reviewers' decisions and rating overrides are carried over to it for every item it
+ * still has, so a new version of the weights does not lose the review. A checklist with
+ * another id starts without them.
+ *
+ * Returns: the checklist's row id, or 0 with @error set
+ */
+gint64
+pc_project_review_store_checklist (PcProject             *self,
+                                   PcChecklist           *checklist,
+                                   PcChecklistStoreInfo  *out_info,
+                                   GError               **error)
+{
+  PcChecklistStoreInfo info = { 0 };
+  gint64 id;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
+  g_return_val_if_fail (_pc_project_is_owner (self), 0);
+  g_return_val_if_fail (PC_IS_CHECKLIST (checklist), 0);
+
+  if (!_pc_project_begin (self, error))
+    return 0;
+  if ((id = store_checklist (self, checklist, &info, error)) == 0 ||
+      !_pc_project_commit (self, error))
+    {
+      _pc_project_rollback (self);
+      return 0;
+    }
+  if (out_info)
+    *out_info = info;
+  return id;
+}
+
+static gint64
+active_checklist_id (PcProject  *self,
+                     GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _pc_project_prepare (self, "SELECT id FROM checklists WHERE active = 1", error);
+  g_autoptr(PcChecklist) fallback = NULL;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  fallback = pc_checklist_new_default ();
+  return pc_project_review_store_checklist (self, fallback, NULL, error);
+}
+
 /**
  * pc_project_review_load_checklist:
  * @out_id: (out) (optional): the checklist's row id
@@ -252,7 +419,6 @@ pc_project_review_load_checklist (PcProject  *self,
                                   gint64     *out_id,
                                   GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(PcChecklist) checklist = NULL;
   gint64 id;
 
@@ -260,16 +426,7 @@ pc_project_review_load_checklist (PcProject  *self,
   g_return_val_if_fail (_pc_project_is_owner (self), NULL);
 
   if ((id = active_checklist_id (self, error)) == 0 ||
-      (stmt = _pc_project_prepare (self, "SELECT json FROM checklists WHERE id = ?1", error)) == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _pc_project_set_sql_error (self, error, _("reading the checklist"));
-      return NULL;
-    }
-  checklist = pc_checklist_new_from_data ((const char *) sqlite3_column_text (stmt, 0), -1, error);
-  if (checklist == NULL || !apply_item_settings (self, id, checklist, error))
+      (checklist = load_checklist_row (self, id, error)) == NULL)
     return NULL;
   if (out_id)
     *out_id = id;

@@ -32,6 +32,17 @@ typedef struct
   PcScore    *score;
 } PcReviewResult;
 
+/* What pc_project_review_store_checklist() did; all FALSE and 0 when the project's
+ * checklist already was the one given, as given. */
+typedef struct
+{
+  gboolean added;                /* a version the project did not have */
+  gboolean activated;            /* it was not the project's checklist before */
+  gboolean settings_changed;     /* the given weights or applicability replaced the stored */
+  guint    n_carried_decisions;  /* reviewer decisions carried over from the version before */
+  guint    n_carried_ratings;    /* rating overrides carried over */
+} PcChecklistStoreInfo;
+
 const char   *pc_decision_to_string               (PcDecision         decision);
 gboolean      pc_decision_from_string             (const char        *str,
                                                    PcDecision        *out);
@@ -40,6 +51,7 @@ void          pc_review_result_free               (PcReviewResult    *result);
 
 gint64        pc_project_review_store_checklist   (PcProject         *self,
                                                    PcChecklist       *checklist,
+                                                   PcChecklistStoreInfo *out_info,
                                                    GError           **error);
 PcChecklist  *pc_project_review_load_checklist    (PcProject         *self,
                                                    gint64            *out_id,

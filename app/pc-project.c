@@ -191,6 +191,41 @@ static const char * const migrations[] = {
   "  modified       TEXT,\n"
   "  PRIMARY KEY (report_id, checklist, item)\n"
   ");\n",
+  /* 4: annotations on items beyond 35, for checklists with more items than the outline.
+   * SQLite cannot change a CHECK in place: the table is rebuilt with its rows, its ids and
+   * its AUTOINCREMENT counter, then its indexes. No other table or trigger refers to it. */
+  "DROP TABLE IF EXISTS annotations_rebuilt;\n"
+  "CREATE TABLE annotations_rebuilt (\n"
+  "  id             INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  report_id      INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,\n"
+  "  start          INTEGER NOT NULL CHECK (start >= 0),\n"
+  "  \"end\"          INTEGER NOT NULL CHECK (\"end\" > start),\n"
+  "  quote          TEXT NOT NULL,\n"
+  "  context_before TEXT NOT NULL DEFAULT '',\n"
+  "  context_after  TEXT NOT NULL DEFAULT '',\n"
+  "  item           INTEGER NOT NULL DEFAULT 0 CHECK (item >= 0),\n"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('problem', 'fix', 'strength', 'note')),\n"
+  "  severity       TEXT NOT NULL DEFAULT 'none'\n"
+  "                 CHECK (severity IN ('none', 'low', 'medium', 'high')),\n"
+  "  comment        TEXT,\n"
+  "  fix            TEXT,\n"
+  "  status         TEXT NOT NULL DEFAULT 'open'\n"
+  "                 CHECK (status IN ('open', 'disputed', 'resolved')),\n"
+  "  reviewer       TEXT,\n"
+  "  created        TEXT NOT NULL,\n"
+  "  modified       TEXT NOT NULL\n"
+  ");\n"
+  "INSERT INTO annotations_rebuilt (id, report_id, start, \"end\", quote, context_before,\n"
+  "    context_after, item, kind, severity, comment, fix, status, reviewer, created, modified)\n"
+  "  SELECT id, report_id, start, \"end\", quote, context_before, context_after, item, kind,\n"
+  "         severity, comment, fix, status, reviewer, created, modified FROM annotations;\n"
+  "DELETE FROM sqlite_sequence WHERE name = 'annotations_rebuilt';\n"
+  "INSERT INTO sqlite_sequence (name, seq)\n"
+  "  SELECT 'annotations_rebuilt', seq FROM sqlite_sequence WHERE name = 'annotations';\n"
+  "DROP TABLE annotations;\n"
+  "ALTER TABLE annotations_rebuilt RENAME TO annotations;\n"
+  "CREATE INDEX IF NOT EXISTS annotations_by_report ON annotations (report_id, start);\n"
+  "CREATE INDEX IF NOT EXISTS annotations_by_item ON annotations (item);\n",
 };
 
 G_STATIC_ASSERT (PC_PROJECT_APPLICATION_ID == 1346586689);

@@ -250,10 +250,13 @@ read_rating (PcProject  *project,
 {
   g_autofree PcRating *ratings = pc_project_review_get_ratings (project, record->report_id,
                                                                 TRUE, error);
+  g_autoptr(PcChecklist) checklist = NULL;
 
-  if (ratings == NULL)
+  if (ratings == NULL ||
+      (checklist = pc_project_review_load_checklist (project, NULL, error)) == NULL)
     return FALSE;
-  *out_value = record->item >= 1 && record->item <= PC_ANNOTATION_MAX_ITEM
+  /* The ratings are as many as the checklist has items, whatever its size. */
+  *out_value = record->item >= 1 && record->item <= pc_checklist_get_n_items (checklist)
                ? (int) ratings[record->item - 1] : (int) PC_RATING_UNSET;
   return TRUE;
 }

@@ -1377,7 +1377,7 @@ pc_review_session_push_undo (PcReviewSession     *self,
  * pc_review_session_add_annotation:
  * @report: the report, with its id and text
  * @range: the passage, in characters of the report text; must not be empty
- * @item: an outline item, 1–35, or 0
+ * @item: an item of the project's checklist, or 0
  * @severity: for problems; ignored for the other kinds
  *
  * Stores a new annotation with the quote and context cut from @report, stamped with the

@@ -28,6 +28,33 @@ print_summary (PcChecklist *checklist)
   g_print ("  %s %.1f\n", _("Report form:"), pc_checklist_get_form_max_points (checklist));
 }
 
+/* Importing says what it did, so an edit that changed nothing is not mistaken for one
+ * that was applied. */
+static void
+print_store_info (PcChecklist                *checklist,
+                  const PcChecklistStoreInfo *info)
+{
+  const char *id = pc_checklist_get_id (checklist);
+  const char *version = pc_checklist_get_version (checklist);
+
+  /* Translators: each of these names a checklist id, then its version */
+  if (info->added)
+    g_print (_("Stored checklist “%s” version “%s” and made it the project’s.\n"), id, version);
+  else if (info->activated)
+    g_print (_("The project had checklist “%s” version “%s” already; it is the project’s "
+               "checklist again.\n"), id, version);
+  if (info->settings_changed)
+    g_print (_("Took the item weights and applicability of checklist “%s” version “%s” from "
+               "the file.\n"), id, version);
+  if (!info->added && !info->activated && !info->settings_changed)
+    g_print (_("The project’s checklist already is “%s” version “%s” as in the file; nothing "
+               "changed.\n"), id, version);
+  if (info->n_carried_decisions > 0 || info->n_carried_ratings > 0)
+    /* Translators: numbers of reviewer decisions and of rating overrides */
+    g_print (_("Carried over from the version before: reviewer decisions %u, rating overrides %u.\n"),
+             info->n_carried_decisions, info->n_carried_ratings);
+}
+
 static gboolean
 write_file (const char  *path,
             const char  *contents,
@@ -85,10 +112,17 @@ pc_cli_checklist (int    argc,
     {
       g_autoptr(PcChecklist) imported = pc_checklist_new_from_file (import_json, &error);
 
+      g_autofree char *note = NULL;
+      PcChecklistStoreInfo info;
+
       if (imported == NULL)
         return fail (import_json, error);
-      if (pc_project_review_store_checklist (project, imported, &error) == 0)
+      if (pc_project_review_store_checklist (project, imported, &info, &error) == 0)
         return fail (project_path, error);
+      if ((note = pc_checklist_dup_recomputed_note (imported)) != NULL)
+        /* Translators: a file name, then what was not taken from it as written */
+        g_printerr (_("%s: %s\n"), import_json, note);
+      print_store_info (imported, &info);
     }
 
   checklist = project ? pc_project_review_load_checklist (project, NULL, &error)

@@ -109,6 +109,110 @@ test_invalid (void)
     }
 }
 
+/* The default outline as JSON with @old replaced by @new (exactly once). */
+static char *
+default_json_with (const char *old,
+                   const char *new)
+{
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autofree char *json = pc_checklist_to_json (checklist);
+  const char *at = strstr (json, old);
+  g_autoptr(GString) edited = g_string_new (json);
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, old));
+  g_string_replace (edited, old, new, 1);
+  return g_string_free (g_steal_pointer (&edited), FALSE);
+}
+
+static void
+assert_refused (const char *json,
+                const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_from_data (json, -1, &error);
+
+  g_assert_null (checklist);
+  g_assert_error (error, PC_CHECKLIST_ERROR, PC_CHECKLIST_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, needle));
+}
+
+static void
+test_invalid_grades (void)
+{
+  g_autofree char *swapped = default_json_with ("\"min\" : 90", "\"min\" : 60");
+  g_autofree char *equal = default_json_with ("\"min\" : 90", "\"min\" : 80");
+  g_autofree char *no_zero = default_json_with ("\"min\" : 0", "\"min\" : 10");
+  g_autofree char *above = default_json_with ("\"min\" : 90", "\"min\" : 101");
+
+  /* 优秀 from 60 but 良好 from 80: a failing total would come out 优秀. */
+  assert_refused (swapped, "良好");
+  assert_refused (equal, "良好");
+  assert_refused (no_zero, "不合格");
+  assert_refused (above, "100");
+}
+
+static void
+test_zero_weight_block (void)
+{
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autoptr(PcChecklist) all_na = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  /* Every item of 行政执法 (13–16) weighing nothing: its 20 points would vanish. */
+  for (guint code = 13; code <= 16; code++)
+    g_assert_true (pc_checklist_set_item_weight (checklist, code, 0));
+  json = pc_checklist_to_json (checklist);
+  assert_refused (json, "enforcement");
+
+  /* Every item of a block not applicable is a reviewer's choice, and stays allowed. */
+  g_clear_object (&checklist);
+  g_clear_pointer (&json, g_free);
+  checklist = pc_checklist_new_default ();
+  for (guint code = 20; code <= 23; code++)
+    g_assert_true (pc_checklist_set_item_applicable (checklist, code, FALSE));
+  json = pc_checklist_to_json (checklist);
+  all_na = pc_checklist_new_from_data (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (all_na);
+}
+
+/* "max_points" is derived: a file that edits it is read with the computed figure, and
+ * says which items it recomputed. */
+static void
+test_max_points_note (void)
+{
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autoptr(PcChecklist) as_exported = NULL;
+  g_autoptr(PcChecklist) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = pc_checklist_to_json (checklist);
+  g_autofree char *edited_json = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *unchanged = NULL;
+
+  as_exported = pc_checklist_new_from_data (json, -1, &error);
+  g_assert_no_error (error);
+  unchanged = pc_checklist_dup_recomputed_note (as_exported);
+  g_assert_null (unchanged);
+
+  /* Item 14's maximum, right after its weight. */
+  edited_json = default_json_with ("\"weight\" : 5,\n      \"applicable\" : true,\n      \"max_points\" : 5\n"
+                                   "    },\n    {\n      \"code\" : 15",
+                                   "\"weight\" : 5,\n      \"applicable\" : true,\n      \"max_points\" : 10\n"
+                                   "    },\n    {\n      \"code\" : 15");
+  edited = pc_checklist_new_from_data (edited_json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (pc_checklist_get_item_max_points (edited, 14), 5, 1e-9);
+  note = pc_checklist_dup_recomputed_note (edited);
+  g_assert_nonnull (note);
+  g_test_message ("%s", note);
+  g_assert_nonnull (strstr (note, "14 → 5"));
+  g_assert_null (strstr (note, "13"));
+}
+
 static guint
 count_codes (xmlNode  *node,
              guint    *codable,
@@ -174,6 +278,9 @@ main (int    argc,
   g_test_add_func ("/checklist/default", test_default);
   g_test_add_func ("/checklist/round-trip", test_round_trip);
   g_test_add_func ("/checklist/invalid", test_invalid);
+  g_test_add_func ("/checklist/invalid/grades", test_invalid_grades);
+  g_test_add_func ("/checklist/invalid/zero-weight-block", test_zero_weight_block);
+  g_test_add_func ("/checklist/max-points-note", test_max_points_note);
   g_test_add_func ("/checklist/qdc", test_qdc);
 
   return g_test_run ();

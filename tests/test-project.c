@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "pc-error.h"
+#include "pc-project-annotations.h"
 #include "pc-project-private.h"
 #include "pc-project-worker.h"
 #include "pc-reader.h"
@@ -607,6 +608,103 @@ test_migrations_each_step (Fixture       *fixture,
           assert_integrity (backup_path);
         }
     }
+}
+
+static int
+raw_exec_rc (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return rc;
+}
+
+#define INSERT_ANNOTATION(id, item) \
+  "INSERT INTO annotations (id, report_id, start, \"end\", quote, item, kind, severity," \
+  " comment, status, reviewer, created, modified) VALUES (" #id ", 1, 2, 5, '主要举', " #item \
+  ", 'problem', 'high', '说明', 'disputed', '王审', '2025-01-01T00:00:00Z'," \
+  " '2025-01-02T00:00:00Z')"
+
+/* Format 3 capped annotation items at 35, so the items a checklist adds beyond the outline
+ * could not be annotated. Format 4 lifts the cap and keeps everything a format 3 file
+ * held: rows, ids, the AUTOINCREMENT counter, indexes and the cascade from reports. */
+static void
+test_migrations_annotation_items (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *rows = NULL;
+
+  {
+    g_autoptr(PcProject) old = _pc_project_open_at_version (fixture->db_path, 3, NULL);
+    g_autoptr(PcReport) report = make_report ("old");
+
+    g_assert_nonnull (old);
+    g_assert_true (pc_project_add_report (old, report, NULL, NULL));
+  }
+  raw_exec (fixture->db_path, INSERT_ANNOTATION (1, 14) "; " INSERT_ANNOTATION (2, 0) "; "
+                              INSERT_ANNOTATION (7, 35) "; DELETE FROM annotations WHERE id = 7");
+  g_assert_cmpint (raw_exec_rc (fixture->db_path, INSERT_ANNOTATION (8, 36)), ==, SQLITE_CONSTRAINT);
+
+  g_test_expect_message ("pc-project", G_LOG_LEVEL_MESSAGE, "Saved *.bak-v3 before upgrading*");
+  {
+    g_autoptr(PcProject) project = open_project (fixture->db_path);
+    g_autoptr(PcAnnotation) beyond = pc_annotation_new ();
+    g_autoptr(PcAnnotation) loaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (pc_project_get_schema_version (project), ==, _pc_project_get_latest_version ());
+    loaded = pc_project_get_annotation (project, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pc_annotation_get_item (loaded), ==, 14);
+    g_clear_object (&loaded);
+
+    /* Through the API too: an annotation on item 40 is stored and read back as such. */
+    pc_annotation_set_report_id (beyond, 1);
+    pc_annotation_set_range (beyond, (PcRange) { 0, 2 });
+    pc_annotation_set_quote (beyond, "一、");
+    pc_annotation_set_context_before (beyond, "");
+    pc_annotation_set_context_after (beyond, "");
+    pc_annotation_set_item (beyond, 40);
+    pc_annotation_set_kind (beyond, PC_ANNOTATION_NOTE);
+    pc_annotation_set_created (beyond, "2025-03-01T08:00:00Z");
+    pc_annotation_set_modified (beyond, "2025-03-01T08:00:00Z");
+    pc_project_insert_annotation (project, beyond, &error);
+    g_assert_no_error (error);
+    /* The counter came along: a new row does not reuse the deleted id 7. */
+    g_assert_cmpint (pc_annotation_get_id (beyond), ==, 8);
+    loaded = pc_project_get_annotation (project, pc_annotation_get_id (beyond), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (pc_annotation_get_item (loaded), ==, 40);
+    g_assert_true (pc_project_delete_annotation (project, pc_annotation_get_id (beyond), &error));
+  }
+  g_test_assert_expected_messages ();
+  assert_integrity (fixture->db_path);
+
+  rows = raw_query (fixture->db_path,
+                    "SELECT group_concat (id || ':' || item || ':' || kind || ':' || severity || ':'"
+                    " || status || ':' || reviewer || ':' || comment || ':' || modified, ' ')"
+                    " FROM (SELECT * FROM annotations ORDER BY id)");
+  g_assert_cmpstr (rows, ==, "1:14:problem:high:disputed:王审:说明:2025-01-02T00:00:00Z "
+                             "2:0:problem:high:disputed:王审:说明:2025-01-02T00:00:00Z");
+  g_assert_cmpint (raw_int (fixture->db_path, "SELECT seq FROM sqlite_sequence WHERE name = 'annotations'"), ==, 8);
+  g_assert_cmpint (raw_int (fixture->db_path,
+                            "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'annotations' AND type = 'index'"
+                            " AND name IN ('annotations_by_report', 'annotations_by_item')"), ==, 2);
+  g_assert_cmpint (raw_int (fixture->db_path, "SELECT count(*) FROM sqlite_schema WHERE name = 'annotations_rebuilt'"), ==, 0);
+
+  /* Item 36 of an extended checklist fits at the SQL level too, but a negative one does not. */
+  raw_exec (fixture->db_path, "INSERT INTO annotations (report_id, start, \"end\", quote, item, kind,"
+                              " created, modified) VALUES (1, 0, 1, '一', 36, 'note', 't', 't')");
+  g_assert_cmpint (raw_int (fixture->db_path, "SELECT id FROM annotations WHERE item = 36"), ==, 9);
+  g_assert_cmpint (raw_exec_rc (fixture->db_path, INSERT_ANNOTATION (10, -1)), ==, SQLITE_CONSTRAINT);
+
+  /* Removing the report still takes its annotations along. */
+  raw_exec (fixture->db_path, "PRAGMA foreign_keys = ON; DELETE FROM reports");
+  g_assert_cmpint (raw_int (fixture->db_path, "SELECT count(*) FROM annotations"), ==, 0);
 }
 
 /* Refusing files ----------------------------------------------------------------------- */
@@ -1403,6 +1501,7 @@ main (int   argc,
   ADD ("/project/migrations/reopen", test_migrations_reopen);
   ADD ("/project/migrations/upgrade-backup", test_migrations_upgrade_backup);
   ADD ("/project/migrations/each-step", test_migrations_each_step);
+  ADD ("/project/migrations/annotation-items", test_migrations_annotation_items);
   ADD ("/project/open/too-new", test_open_too_new);
   ADD ("/project/open/garbage", test_open_garbage);
   ADD ("/project/open/truncated", test_open_truncated);

@@ -155,6 +155,23 @@ test_grades (void)
   g_assert_false (pc_checklist_set_grade_min (c, "Z", 1));
 }
 
+/* Whatever order the bands end up in, a total gets the band with the highest minimum it
+ * reaches, and one below every band gets the lowest band, never the highest. */
+static void
+test_grades_any_order (void)
+{
+  g_autoptr(PcChecklist) c = small_checklist ();
+
+  g_assert_true (pc_checklist_set_grade_min (c, "A", 60));
+  g_assert_true (pc_checklist_set_grade_min (c, "C", 90));
+  g_assert_true (pc_checklist_set_grade_min (c, "D", 20));
+  g_assert_cmpstr (pc_checklist_grade_for (c, 95), ==, "C");
+  g_assert_cmpstr (pc_checklist_grade_for (c, 85), ==, "B");
+  g_assert_cmpstr (pc_checklist_grade_for (c, 65), ==, "A");
+  g_assert_cmpstr (pc_checklist_grade_for (c, 30), ==, "D");
+  g_assert_cmpstr (pc_checklist_grade_for (c, 10), ==, "D");
+}
+
 static void
 test_form_points (void)
 {
@@ -308,6 +325,7 @@ main (int    argc,
   g_test_add_func ("/scoring/overrides", test_overrides);
   g_test_add_func ("/scoring/weight-edits", test_weight_edits);
   g_test_add_func ("/scoring/grades", test_grades);
+  g_test_add_func ("/scoring/grades/any-order", test_grades_any_order);
   g_test_add_func ("/scoring/form-points", test_form_points);
   g_test_add_func ("/scoring/propose", test_propose);
   g_test_add_func ("/scoring/compare", test_compare);

@@ -129,6 +129,98 @@ def checklist_round_trips_through_a_project():
         assert bad.returncode == 1 and bad.stderr.strip()
 
 
+def edit_export(d, name, edit, project=None):
+    """The checklist exported (from @project, else the built-in one), edited, written to @name."""
+    out = os.path.join(d, name)
+    run("checklist", *(["--project", project] if project else []), "--export-json", out)
+    checklist = json.load(open(out, encoding="utf-8"))
+    edit(checklist)
+    json.dump(checklist, open(out, "w", encoding="utf-8"), ensure_ascii=False)
+    return out
+
+
+def item(checklist, code):
+    return checklist["items"][code - 1]
+
+
+@test
+def reimporting_an_edited_export_is_never_silently_ignored():
+    with tempfile.TemporaryDirectory() as d:
+        db = os.path.join(d, "p.db")
+        run("import", "--project", db, REPORTS[0])
+        run("assess", "--project", db)
+
+        def weights(c):
+            item(c, 14)["weight"] = 10
+            item(c, 17)["applicable"] = False
+
+        def weights_and_grade(c):
+            weights(c)
+            c["grades"][0]["min"] = 85
+
+        # Same version, a grade band changed as well: refused, and it says what to do.
+        p = run("checklist", "--project", db, "--import-json", edit_export(d, "g.json", weights_and_grade, db), ok=False)
+        assert p.returncode == 1 and "grades" in p.stderr and "version" in p.stderr, p.stderr
+        back = json.loads(open(edit_export(d, "b0.json", lambda c: None, db), encoding="utf-8").read())
+        assert item(back, 14)["weight"] == 5 and back["grades"][0]["min"] == 90
+
+        # Same version, weights only: they become the project's, and it says so.
+        p = run("checklist", "--project", db, "--import-json", edit_export(d, "w.json", weights, db))
+        assert "weights" in p.stdout, p.stdout
+        back = json.loads(open(edit_export(d, "b1.json", lambda c: None, db), encoding="utf-8").read())
+        assert item(back, 14)["weight"] == 10 and item(back, 17)["applicable"] is False
+
+        # The same file again: nothing to do, and it says that too.
+        p = run("checklist", "--project", db, "--import-json", os.path.join(d, "w.json"))
+        assert "nothing changed" in p.stdout, p.stdout
+
+        # A new version keeps what the reviewer decided.
+        with sqlite3.connect(db) as c:
+            c.execute("INSERT INTO coverage_decisions (report_id, checklist, item, section, decision, decided_at)"
+                      " SELECT 1, id, 17, '', 'reject', 'now' FROM checklists WHERE active = 1")
+        c.close()
+
+        def new_version(c):
+            weights_and_grade(c)
+            c["version"] = "2021-2025.audit"
+
+        p = run("checklist", "--project", db, "--import-json", edit_export(d, "v.json", new_version, db))
+        assert "reviewer decisions 1," in p.stdout, p.stdout
+        with sqlite3.connect(db) as c:
+            got = c.execute("SELECT d.item, d.decision FROM coverage_decisions d JOIN checklists l"
+                            " ON l.id = d.checklist WHERE l.active = 1").fetchall()
+        c.close()
+        assert got == [(17, "reject")], got
+
+
+@test
+def checklist_files_that_cannot_score_are_refused():
+    with tempfile.TemporaryDirectory() as d:
+        db = os.path.join(d, "p.db")
+        run("import", "--project", db, REPORTS[0])
+
+        def swapped(c):
+            c["version"] = "bad-grades"
+            c["grades"][0]["min"], c["grades"][2]["min"] = 60, 90
+
+        def zero_block(c):
+            c["version"] = "zero-block"
+            for code in range(13, 17):
+                item(c, code)["weight"] = 0
+
+        for name, edit, needle in [("g.json", swapped, "良好"), ("z.json", zero_block, "enforcement")]:
+            p = run("checklist", "--project", db, "--import-json", edit_export(d, name, edit), ok=False)
+            assert p.returncode == 1 and needle in p.stderr, (name, p.stderr)
+
+        def max_points(c):
+            c["version"] = "max-points"
+            item(c, 14)["max_points"] = 10
+
+        # An edited maximum cannot be taken as written; the import says so.
+        p = run("checklist", "--project", db, "--import-json", edit_export(d, "m.json", max_points))
+        assert "max_points" in p.stderr and "14 → 5" in p.stderr, p.stderr
+
+
 print(f"1..{len(tests)}")
 failed = 0
 for n, fn in enumerate(tests, 1):
