@@ -593,6 +593,8 @@ add_items (PcExportCard  *card,
       out.chapter = item->chapter;
       out.title = g_strconcat (item->label ? item->label : "", item->title ? item->title : "", NULL);
       out.weight = item->weight;
+      out.block = pc_checklist_get_item_block_index (checklist, i) + 1;
+      out.block_points = pc_checklist_get_block (checklist, out.block - 1)->points;
       if (item->code >= 1 && item->code <= score->n_items)
         {
           const PcItemScore *s = &score->items[item->code - 1];

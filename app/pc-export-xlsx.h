@@ -42,6 +42,8 @@ typedef struct
   guint     chapter;      /* PcChecklistChapter.number */
   char     *title;        /* （一）指导思想 */
   double    weight;
+  guint     block;        /* 1-based index of the item's block among the checklist's blocks */
+  double    block_points; /* the block's points, shared out over its applicable items */
   double    max_points;
   PcRating  rating;
   double    points;

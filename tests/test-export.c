@@ -372,6 +372,9 @@ test_project (Fixture       *fx,
   g_assert_nonnull (card);
   g_assert_nonnull (strstr (card, "执法数据缺失"));
   g_assert_nonnull (strstr (card, "<f>SUM(G5:G39)</f>"));
+  /* Live: the ratings are a list, the points formulas of them. */
+  g_assert_nonnull (strstr (card, "<dataValidation type=\"list\""));
+  g_assert_nonnull (strstr (card, "<f>$D5*IF($F5=\"充分\",1,IF($F5=\"部分\",0.5,0))</f>"));
 }
 
 static void
@@ -451,6 +454,7 @@ test_sheet_limit (void)
   g_autofree char *out = g_build_filename (dir, "limit.xlsx", NULL);
   g_autofree char *workbook = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *summary = NULL;
   PcExportOptions options = { .sheet_limit = 2, .memory = PC_EXPORT_MEMORY_CONSTANT };
   Cards cards = { reports, checklist, engine };
 
@@ -464,6 +468,10 @@ test_sheet_limit (void)
   details = read_member (out, "xl/worksheets/sheet4.xml");
   g_assert_nonnull (details);
   g_assert_nonnull (strstr (details, "<autoFilter ref=\"A1:N"));
+  /* Without scorecards the summary keeps the points as numbers, its totals still formulas. */
+  summary = read_member (out, "xl/worksheets/sheet1.xml");
+  g_assert_null (strstr (summary, "SUMPRODUCT"));
+  g_assert_nonnull (strstr (summary, "<f>SUM(F2:P2)</f>"));
   g_unlink (out);
   g_rmdir (dir);
 }
