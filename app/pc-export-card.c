@@ -807,6 +807,35 @@ pc_export_card_new (PcChecklist   *checklist,
   return g_steal_pointer (&card);
 }
 
+/**
+ * pc_export_card_add_reviewer:
+ * @reviewer: (nullable): someone who reviewed item @code, such as who set its rating
+ *
+ * Names @reviewer among the item's reviewers, once.
+ */
+void
+pc_export_card_add_reviewer (PcExportCard *card,
+                             guint         code,
+                             const char   *reviewer)
+{
+  g_autoptr(GString) reviewers = NULL;
+
+  g_return_if_fail (card != NULL);
+
+  for (guint i = 0; i < card->items->len; i++)
+    {
+      PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
+
+      if (item->code != code)
+        continue;
+      reviewers = g_string_new (item->reviewers);
+      append_unique_line (reviewers, reviewer);
+      g_free (item->reviewers);
+      item->reviewers = g_string_free (g_steal_pointer (&reviewers), FALSE);
+      return;
+    }
+}
+
 static const PcExportFinding *
 find_card_finding (PcExportCard *card,
                    const char   *key)

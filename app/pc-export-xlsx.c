@@ -656,6 +656,7 @@ put_card_findings (Writer             *w,
       put_number (w, sheet, row, 6, f->deduction, w->f_number);
       put_text (w, sheet, row, 7, f->section, w->f_wrap);
       put_text (w, sheet, row, 8, f->quote, w->f_wrap);
+      put_text (w, sheet, row, 10, f->note, w->f_wrap);
       put_text (w, sheet, row, 11, f->reviewer, w->f_wrap);
     }
 }
@@ -1349,12 +1350,17 @@ fetch_project_card (guint          index,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) reviewers = NULL;
   PcExportCard *card;
 
   if ((report = pc_project_load_report (source->project, id, error)) == NULL)
     return NULL;
+  /* As the review shows the report: the engine's reading with the reviewers' decisions on
+   * its evidence, then their ratings over its proposals. */
   coverage = pc_coverage_engine_run (source->engine, report);
-  if ((overrides = pc_project_review_get_ratings (source->project, id, TRUE, error)) == NULL ||
+  if (!pc_project_review_apply_decisions (source->project, id, coverage, error) ||
+      (overrides = pc_project_review_get_ratings (source->project, id, TRUE, error)) == NULL ||
+      (reviewers = pc_project_review_get_rating_reviewers (source->project, id, error)) == NULL ||
       (annotations = pc_project_list_annotations (source->project, id, error)) == NULL ||
       (statuses = pc_project_list_finding_statuses (source->project, id, error)) == NULL ||
       (entries = pc_register_build (source->project, id, error)) == NULL)
@@ -1362,6 +1368,8 @@ fetch_project_card (guint          index,
   score = pc_coverage_score (coverage, overrides);
   card = pc_export_card_new (source->checklist, report, coverage, score, annotations, statuses);
   pc_export_card_set_register (card, source->checklist, entries);
+  for (guint i = 0; i < reviewers->len; i++)
+    pc_export_card_add_reviewer (card, i + 1, g_ptr_array_index (reviewers, i));
   return card;
 }
 

@@ -146,6 +146,10 @@ void           pc_export_card_set_register (PcExportCard        *card,
                                            PcChecklist          *checklist,
                                            GPtrArray            *entries);
 
+void           pc_export_card_add_reviewer (PcExportCard        *card,
+                                           guint                 code,
+                                           const char           *reviewer);
+
 gboolean       pc_export_xlsx_write       (const char           *path,
                                            PcChecklist          *checklist,
                                            guint                 n_reports,

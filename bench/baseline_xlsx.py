@@ -145,6 +145,7 @@ def write(data, path, constant):
             ws.write_number(row, 6, fd["deduction"], f_number)
             cw.text(row, 7, fd["section"], f_wrap)
             cw.text(row, 8, fd["quote"], f_wrap)
+            cw.text(row, 10, fd["note"], f_wrap)
             cw.text(row, 11, fd["reviewer"], f_wrap)
             row += 1
         end, row = row, row + 1

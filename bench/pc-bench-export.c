@@ -165,6 +165,7 @@ add_card_json (JsonBuilder        *b,
       add_double (b, "deduction", f->deduction);
       add_string (b, "section", f->section);
       add_string (b, "quote", f->quote);
+      add_string (b, "note", f->note);
       add_string (b, "reviewer", f->reviewer);
       json_builder_end_object (b);
     }

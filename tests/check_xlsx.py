@@ -6,6 +6,7 @@ Usage: check_xlsx.py PINGCHA-CLI   (PINGCHA_CORPUS_DIR names the corpus)
 Exits 77 (skipped) when openpyxl is missing.
 """
 import glob
+import json
 import os
 import re
 import shutil
@@ -362,6 +363,68 @@ def check_live_edit(project, project_xlsx, tmp):
     check(not same(cached["汇总"]["Q2"].value, recalculated["汇总"]["Q2"].value), "the edit reached the summary")
 
 
+RATING_LABELS = {"full": "充分", "partial": "部分", "absent": "未体现", "not-applicable": "不适用"}
+
+
+def assess_project(project, agency):
+    proc = run("assess", "--project", project, "--json")
+    check(proc.returncode == 0, f"assess --project: {proc.stderr}")
+    return next(r for r in json.loads(proc.stdout) if r["agency"] == agency)
+
+
+def check_review_decisions(tmp):
+    """The workbook shows what the app shows of a reviewed report: the reviewers' decisions on
+    the evidence, their ratings and names, and the notes on the form findings."""
+    project = os.path.join(tmp, "reviewed.db")
+    proc = run("import", "--project", project, *REPORTS)
+    check(proc.returncode == 0, f"import: {proc.stderr}")
+    db = sqlite3.connect(project)
+    report, agency = db.execute("SELECT id, agency FROM reports ORDER BY id LIMIT 1").fetchone()
+    before = assess_project(project, agency)
+    checklist = db.execute("SELECT id FROM checklists WHERE active = 1").fetchone()[0]
+    items = before["items"]
+    rejected = next(i["item"] for i in items if i["rating"] in ("full", "partial") and i["sections"])
+    added = next(i["item"] for i in items if i["rating"] == "absent")
+    rated = next(i["item"] for i in items if i["item"] not in (rejected, added) and i["rating"] != "full")
+    finding = before["findings"][0]
+    key = f'{finding["code"]}/{finding.get("part") or finding.get("section") or ""}/{finding["range"][0]}'
+    for item, decision in ((rejected, "reject"), (added, "add")):
+        db.execute("INSERT INTO coverage_decisions (report_id, checklist, item, section, decision, reviewer,"
+                   " decided_at) VALUES (?, ?, ?, '', ?, '赵审', '2025-03-01T08:00:00Z')",
+                   (report, checklist, item, decision))
+    db.execute("UPDATE item_ratings SET override = 'full', reviewer = '李复核' WHERE report_id = ? AND item = ?",
+               (report, rated))
+    db.execute("INSERT INTO finding_status (report_id, finding_key, status, reviewer, note, modified)"
+               " VALUES (?, ?, 'resolved', '王五', '已补充成文日期', '2025-03-02T08:00:00Z')", (report, key))
+    db.commit()
+    db.close()
+    after = assess_project(project, agency)
+    check(after["score"]["total"] != before["score"]["total"], "the decisions change the app's score")
+
+    out = os.path.join(tmp, "reviewed.xlsx")
+    proc = run("export", "--project", project, "--xlsx", out)
+    check(proc.returncode == 0, f"export of the reviewed project: {proc.stderr}")
+    if proc.returncode != 0:
+        return
+    book = openpyxl.load_workbook(out, data_only=True)
+    card = book[book.sheetnames[3]]
+    by_code = {card.cell(r, 1).value: r for r in range(5, 40)}
+    for item in after["items"]:
+        r = by_code[item["item"]]
+        check(card.cell(r, 6).value == RATING_LABELS[item["rating"]],
+              f"item {item['item']}: rated {card.cell(r, 6).value} as the app does ({item['rating']})")
+        check(abs(card.cell(r, 7).value - item["points"]) < 0.006, f"item {item['item']}: the app's points")
+    check(not card.cell(by_code[rejected], 8).value and not card.cell(by_code[rejected], 9).value,
+          "the rejected evidence is not shown")
+    check("李复核" in str(card.cell(by_code[rated], 12).value), "the rating's reviewer is named")
+    total = next(r for r in range(40, card.max_row + 1) if card.cell(r, 3).value == "总分")
+    check(abs(card.cell(total, 7).value - after["score"]["total"]) < 0.006,
+          f"the app's total {after['score']['total']} ({card.cell(total, 7).value})")
+    check(abs(book["汇总"]["Q2"].value - after["score"]["total"]) < 0.006, "the summary has the app's total")
+    notes = [card.cell(r, 11).value for r in range(40, total) if card.cell(r, 2).value == "形式"]
+    check("已补充成文日期" in notes, f"the finding's note is on the scorecard ({notes})")
+
+
 def check_errors(tmp):
     out = os.path.join(tmp, "never.xlsx")
     proc = run("export", REPORTS[0])
@@ -410,6 +473,7 @@ def main():
         proc = run("export", "--project", project, "--report", "2", "--xlsx", one_xlsx)
         check(proc.returncode == 0 and len(openpyxl.load_workbook(one_xlsx).sheetnames) == 4,
               f"export of one report of the project: {proc.stderr}")
+        check_review_decisions(tmp)
         check_errors(tmp)
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0
