@@ -233,6 +233,14 @@ append_limited (GString    *out,
     }
 }
 
+/* Excel refuses a name that starts or ends with an apostrophe; spaces at the ends go too. */
+static void
+trim_name_end (GString *name)
+{
+  while (name->len > 0 && (name->str[name->len - 1] == '\'' || g_ascii_isspace (name->str[name->len - 1])))
+    g_string_truncate (name, name->len - 1);
+}
+
 static char *
 sanitize_sheet_name (const char *wanted)
 {
@@ -287,6 +295,10 @@ pc_export_sheet_name (const char *wanted,
       g_autofree char *key = NULL;
 
       append_limited (name, base, PC_EXPORT_SHEET_NAME_MAX - strlen (suffix));
+      /* A cut can leave an apostrophe or a space at the end. */
+      trim_name_end (name);
+      if (name->len == 0)
+        g_string_assign (name, "评分表");
       g_string_append (name, suffix);
       key = g_utf8_casefold (name->str, -1);
       if (!g_hash_table_contains (used, key))

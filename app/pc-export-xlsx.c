@@ -419,9 +419,13 @@ add_sheet (Writer     *w,
            char      **out_name)
 {
   g_autofree char *name = pc_export_sheet_name (wanted, w->used_names);
-  lxw_worksheet *ws = workbook_add_worksheet (w->wb, name);
+  lxw_error invalid = workbook_validate_sheet_name (w->wb, name);
+  lxw_worksheet *ws = NULL;
 
-  if (ws == NULL)
+  /* The name is made valid above: should libxlsxwriter still refuse it, say why. */
+  if (invalid != LXW_NO_ERROR)
+    note_error (w, invalid);
+  else if ((ws = workbook_add_worksheet (w->wb, name)) == NULL)
     note_error (w, LXW_ERROR_MEMORY_MALLOC_FAILED);
   if (out_name)
     *out_name = g_steal_pointer (&name);
@@ -1203,6 +1207,40 @@ set_write_error (Writer      *w,
   return FALSE;
 }
 
+/* Whether the workbook can be written at @path, before any work is done: libxlsxwriter
+ * finds out only when it closes the workbook, after every report. */
+static gboolean
+check_destination (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir_display = g_filename_display_name (dir);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE,
+                   /* Translators: the workbook file, then its folder */
+                   _("Could not write the workbook “%s”: the folder “%s” does not exist"), display, dir_display);
+      return FALSE;
+    }
+  if (g_access (dir, W_OK | X_OK) != 0)
+    {
+      g_set_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE,
+                   /* Translators: the workbook file, then its folder */
+                   _("Could not write the workbook “%s”: the folder “%s” cannot be written to"), display,
+                   dir_display);
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE,
+                   _("Could not write the workbook “%s”: the file is read-only"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * pc_export_uses_constant_memory:
  * @options: (nullable): the export options
@@ -1249,6 +1287,14 @@ pc_export_xlsx_write (const char             *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (PC_IS_CHECKLIST (checklist), FALSE);
   g_return_val_if_fail (fetch != NULL || n_reports == 0, FALSE);
+
+  if (n_reports == 0)
+    {
+      g_set_error_literal (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_EMPTY, _("There are no reports to export"));
+      return FALSE;
+    }
+  if (!check_destination (path, error))
+    return FALSE;
 
   limit = options && options->sheet_limit ? options->sheet_limit : PC_EXPORT_DEFAULT_SHEET_LIMIT;
   wb_options.constant_memory = pc_export_uses_constant_memory (options, n_reports) ? LXW_TRUE : LXW_FALSE;
@@ -1402,6 +1448,20 @@ list_report_ids (PcProject  *project,
   return g_steal_pointer (&ids);
 }
 
+/* @ids in order, each once: a report asked for twice is exported once. */
+static GArray *
+unique_ids (const gint64 *ids,
+            guint         n_ids)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *unique = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    if (g_hash_table_add (seen, (gpointer) &ids[i]))
+      g_array_append_val (unique, ids[i]);
+  return unique;
+}
+
 /**
  * pc_export_xlsx_project:
  * @ids: (nullable) (array length=n_ids): the reports to export, in order; %NULL for all
@@ -1433,10 +1493,7 @@ pc_export_xlsx_project (PcProject            *project,
   if ((checklist = pc_project_review_load_checklist (project, NULL, error)) == NULL)
     return FALSE;
   if (ids != NULL)
-    {
-      id_array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-      g_array_append_vals (id_array, ids, n_ids);
-    }
+    id_array = unique_ids (ids, n_ids);
   else if ((id_array = list_report_ids (project, error)) == NULL)
     return FALSE;
 

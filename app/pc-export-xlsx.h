@@ -20,6 +20,7 @@ typedef enum
 {
   PC_EXPORT_ERROR_WRITE,    /* libxlsxwriter could not write the workbook */
   PC_EXPORT_ERROR_SOURCE,   /* a report could not be loaded or assessed */
+  PC_EXPORT_ERROR_EMPTY,    /* there is no report to export */
 } PcExportError;
 
 /* Excel's limits. */

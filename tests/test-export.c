@@ -176,6 +176,24 @@ test_sheet_name (void)
   g_assert_cmpstr (long_name, !=, long_again);
 }
 
+/* A name cut to 31 units is made valid again: no apostrophe or space left at its end. */
+static void
+test_sheet_name_cut (void)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* 30 characters, then the apostrophe or the space that the cut at 31 leaves last. */
+  g_autofree char *apostrophe = pc_export_sheet_name ("某某省某某市某某区某某县某某镇某某乡某某村委会应急管理局办办's office 2024", used);
+  g_autofree char *space = pc_export_sheet_name ("乙某省某某市某某区某某县某某镇某某乡某某村委会应急管理局办办 会议", used);
+  g_autofree char *again = pc_export_sheet_name ("某某省某某市某某区某某县某某镇某某乡某某村委会应急管理's office", used);
+  g_autofree char *suffixed = pc_export_sheet_name ("某某省某某市某某区某某县某某镇某某乡某某村委会应急管理's office", used);
+
+  g_assert_cmpstr (apostrophe, ==, "某某省某某市某某区某某县某某镇某某乡某某村委会应急管理局办办");
+  g_assert_cmpstr (space, ==, "乙某省某某市某某区某某县某某镇某某乡某某村委会应急管理局办办");
+  g_assert_cmpstr (again, ==, "某某省某某市某某区某某县某某镇某某乡某某村委会应急管理's o");
+  /* Cut to 28 for the counter, it would end with the apostrophe. */
+  g_assert_cmpstr (suffixed, ==, "某某省某某市某某区某某县某某镇某某乡某某村委会应急管理(2)");
+}
+
 static void
 test_column_name (void)
 {
@@ -392,6 +410,61 @@ test_project_subset (Fixture       *fx,
   g_assert_null (strstr (workbook, "浦东"));
 }
 
+/* A report asked for twice is exported once. */
+static void
+test_project_twice (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fx->dir, "twice.xlsx", NULL);
+  g_autofree char *workbook = NULL;
+  gint64 ids[] = { fx->ids[1], fx->ids[1] };
+
+  g_assert_true (pc_export_xlsx_project (fx->project, ids, G_N_ELEMENTS (ids), out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  workbook = read_member (out, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "sheetId=\"4\""));
+  g_assert_null (strstr (workbook, "sheetId=\"5\""));
+}
+
+/* Nothing to export is an error, and no file is written. */
+static void
+test_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autofree char *dir = g_dir_make_tmp ("test-export-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "empty.xlsx", NULL);
+
+  g_assert_false (pc_export_xlsx_write (out, checklist, 0, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_EMPTY);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+static PcExportCard *
+fetch_never (guint          index,
+             gpointer       user_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* A folder that is not there is found before any report is fetched, and said so. */
+static void
+test_no_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+
+  g_assert_false (pc_export_xlsx_write ("/nonexistent/folder/x.xlsx", checklist, 3, fetch_never, NULL, NULL, NULL,
+                                        NULL, NULL, &error));
+  g_assert_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/folder"));
+}
+
 static void
 test_missing_report (Fixture       *fx,
                      gconstpointer  data)
@@ -489,10 +562,14 @@ main (int    argc,
   g_test_add_func ("/export/memory-mode", test_memory_mode);
   g_test_add_func ("/export/temp-dir", test_temp_dir);
   g_test_add_func ("/export/sheet-name", test_sheet_name);
+  g_test_add_func ("/export/sheet-name-cut", test_sheet_name_cut);
+  g_test_add_func ("/export/nothing", test_nothing);
+  g_test_add_func ("/export/no-folder", test_no_folder);
   g_test_add_func ("/export/column-name", test_column_name);
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
   g_test_add ("/export/project/subset", Fixture, NULL, fixture_set_up, test_project_subset, fixture_tear_down);
+  g_test_add ("/export/project/twice", Fixture, NULL, fixture_set_up, test_project_twice, fixture_tear_down);
   g_test_add ("/export/project/missing-report", Fixture, NULL, fixture_set_up, test_missing_report,
               fixture_tear_down);
   g_test_add ("/export/project/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
