@@ -710,6 +710,31 @@ add_findings (PcExportCard *card,
     }
 }
 
+/* A quote as the register shows it: without the line breaks and spaces around it. */
+static char *
+trimmed (const char *text)
+{
+  return g_strstrip (g_strdup (text ? text : ""));
+}
+
+/* A problem's comment is the problem and its fix the fix; a fix annotation's comment is the
+ * fix unless it has a fix of its own, when the comment is kept beside it. */
+static void
+fill_problem_and_fix (PcExportProblem *out,
+                      gboolean         is_fix,
+                      const char      *comment,
+                      const char      *fix)
+{
+  if (is_fix && (fix == NULL || *fix == '\0'))
+    {
+      out->problem = g_strdup ("");
+      out->fix = g_strdup (comment);
+      return;
+    }
+  out->problem = g_strdup (comment);
+  out->fix = g_strdup (fix);
+}
+
 static char *
 date_part (const char *iso8601)
 {
@@ -741,12 +766,8 @@ add_problems (PcExportCard *card,
       out.section = describe_offset (report, pc_annotation_get_start (a));
       out.item = item ? item->code : 0;
       out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
-      out.quote = g_strdup (pc_annotation_get_quote (a));
-      out.problem = g_strdup (is_fix ? "" : pc_annotation_get_comment (a));
-      if (is_fix && pc_annotation_get_fix (a) == NULL)
-        out.fix = g_strdup (pc_annotation_get_comment (a));
-      else
-        out.fix = g_strdup (pc_annotation_get_fix (a));
+      out.quote = trimmed (pc_annotation_get_quote (a));
+      fill_problem_and_fix (&out, is_fix, pc_annotation_get_comment (a), pc_annotation_get_fix (a));
       out.severity = pc_annotation_get_severity (a);
       out.status = pc_annotation_get_status (a);
       out.reviewer = g_strdup (pc_annotation_get_reviewer (a));
@@ -896,7 +917,7 @@ pc_export_card_set_register (PcExportCard *card,
         out.item_title = g_strdup ("报告形式");
       else
         out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
-      out.quote = g_strdup (pc_register_entry_get_quote (entry));
+      out.quote = trimmed (pc_register_entry_get_quote (entry));
       if (finding)
         {
           const PcExportFinding *f = find_card_finding (card, pc_register_entry_get_finding_key (entry));
@@ -904,14 +925,9 @@ pc_export_card_set_register (PcExportCard *card,
           out.problem = g_strdup (f ? f->description : pc_register_entry_get_comment (entry));
           out.fix = g_strdup (f ? f->note : NULL);
         }
-      else if (kind == PC_ANNOTATION_FIX)
-        out.fix = g_strdup (pc_register_entry_get_fix (entry) ? pc_register_entry_get_fix (entry)
-                                                              : pc_register_entry_get_comment (entry));
       else
-        {
-          out.problem = g_strdup (pc_register_entry_get_comment (entry));
-          out.fix = g_strdup (pc_register_entry_get_fix (entry));
-        }
+        fill_problem_and_fix (&out, kind == PC_ANNOTATION_FIX, pc_register_entry_get_comment (entry),
+                              pc_register_entry_get_fix (entry));
       out.severity = pc_register_entry_get_severity (entry);
       out.status = pc_register_entry_get_status (entry);
       out.reviewer = g_strdup (pc_register_entry_get_reviewer (entry));

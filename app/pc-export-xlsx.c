@@ -29,6 +29,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/statfs.h>
@@ -122,6 +123,7 @@ typedef struct
   lxw_format   *f_bold_number;
   lxw_format   *f_link;
   lxw_format   *f_plain;
+  lxw_format   *f_date;
 
   Sheet         summary;
   Sheet         charts;
@@ -261,6 +263,29 @@ put_formula_text (Writer     *w,
   note_error (w, worksheet_write_formula_str (sheet->ws, row, col, formula, format, clean));
 }
 
+/* A YYYY-MM-DD date as a date cell, so that it sorts and filters as one; other text as it is. */
+static void
+put_date (Writer     *w,
+          Sheet      *sheet,
+          guint       row,
+          guint       col,
+          const char *text)
+{
+  guint year, month, day;
+  char end;
+
+  if (text && sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    {
+      lxw_datetime date = { .year = year, .month = month, .day = day };
+
+      sheet->widths[col] = MAX (sheet->widths[col], 10);
+      note_error (w, worksheet_write_datetime (sheet->ws, row, col, &date, w->f_date));
+      return;
+    }
+  put_text (w, sheet, row, col, text, w->f_center);
+}
+
 static void
 put_header (Writer *w,
             Sheet  *sheet,
@@ -279,11 +304,11 @@ finish_columns (Writer *w,
     {
       const Column *column = &sheet->columns[c];
       guint width = CLAMP (sheet->widths[c] + 2, column->min, column->max);
-      gboolean wraps = sheet->widths[c] + 2 > column->max;
       lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 
-      note_error (w, worksheet_set_column_opt (sheet->ws, c, c, width, wraps ? w->f_wrap : NULL,
-                                               column->hidden ? &hidden : NULL));
+      /* Only the cells written have borders: a column's own format would frame the empty
+       * cells above and below the tables too. */
+      note_error (w, worksheet_set_column_opt (sheet->ws, c, c, width, NULL, column->hidden ? &hidden : NULL));
     }
 }
 
@@ -404,6 +429,11 @@ make_formats (Writer *w)
   format_set_bold (w->f_bold_number);
 
   w->f_plain = new_format (w->wb);
+
+  w->f_date = new_format (w->wb);
+  format_set_border (w->f_date, LXW_BORDER_THIN);
+  format_set_align (w->f_date, LXW_ALIGN_CENTER);
+  format_set_num_format (w->f_date, "yyyy-mm-dd");
 
   w->f_link = new_format (w->wb);
   format_set_border (w->f_link, LXW_BORDER_THIN);
@@ -839,7 +869,7 @@ write_register_rows (Writer             *w,
       put_text (w, sheet, r, 8, pc_export_severity_label (p->severity), w->f_center);
       put_text (w, sheet, r, 9, pc_export_status_label (p->status), w->f_center);
       put_text (w, sheet, r, 10, p->reviewer, w->f_wrap);
-      put_text (w, sheet, r, 11, p->date, w->f_center);
+      put_date (w, sheet, r, 11, p->date);
     }
 }
 
@@ -1095,7 +1125,9 @@ write_charts (Writer *w)
       lxw_chart *totals = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
       lxw_chart *parts = workbook_add_chart (w->wb, LXW_CHART_BAR);
       g_autofree char *total_col = pc_export_column_name (SUMMARY_FIRST_PART + w->n_parts);
-      g_autofree char *cats = g_strdup_printf ("=%s!$B$2:$B$%u", summary, n + 1);
+      /* The scorecards' names tell apart two reports of one agency; 单位 alone would not. */
+      const char *label = w->per_report_sheets ? "E" : "B";
+      g_autofree char *cats = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, label, label, n + 1);
       g_autofree char *vals = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, total_col, total_col, n + 1);
       g_autofree char *part_cats = g_strdup_printf ("=%s!$A$2:$A$%u", charts, w->n_parts + 1);
       g_autofree char *part_vals = g_strdup_printf ("=%s!$C$2:$C$%u", charts, w->n_parts + 1);

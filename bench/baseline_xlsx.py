@@ -5,6 +5,7 @@
 Usage: baseline_xlsx.py CARDS.json OUT.xlsx — prints the seconds spent writing (after the
 JSON is loaded) on stdout.
 """
+import datetime
 import gc
 import json
 import sys
@@ -38,8 +39,7 @@ class Widths:
 
     def finish(self, wrap, hidden=()):
         for c, (low, high) in enumerate(self.bounds):
-            self.ws.set_column(c, c, min(max(self.w[c] + 2, low), high), wrap if self.w[c] + 2 > high else None,
-                               {"hidden": c in hidden})
+            self.ws.set_column(c, c, min(max(self.w[c] + 2, low), high), None, {"hidden": c in hidden})
 
 
 def grade_formula(grades, cell):
@@ -75,6 +75,7 @@ def write(data, path, constant):
     f_text, f_wrap, f_center = f(border=1), f(border=1, text_wrap=True), f(border=1, align="center")
     f_number, f_bold = f(border=1, num_format="0.00"), f(border=1, num_format="0.00", bold=True)
     f_plain, f_link = f(), f(border=1, underline=1, font_color="blue")
+    f_date = f(border=1, align="center", num_format="yyyy-mm-dd")
     chapters, grades, cards = data["chapters"], data["grades"], data["cards"]
     n_parts = len(chapters) + 1
 
@@ -181,7 +182,10 @@ def write(data, path, constant):
             rw.text(r, 8, SEVERITIES[p["severity"]], f_center)
             rw.text(r, 9, STATUSES[p["status"]], f_center)
             rw.text(r, 10, p["reviewer"], f_wrap)
-            rw.text(r, 11, p["date"], f_center)
+            try:
+                register.write_datetime(r, 11, datetime.datetime.strptime(p["date"], "%Y-%m-%d"), f_date)
+            except ValueError:
+                rw.text(r, 11, p["date"], f_center)
             reg_row += 1
 
     n = len(cards)
@@ -227,7 +231,7 @@ def write(data, path, constant):
                              sum(c["parts"][i] for c in cards) / n)
     cw.finish(f_wrap)
     column = wb.add_chart({"type": "column"})
-    column.add_series({"categories": f"='汇总'!$B$2:$B${n + 1}", "values": f"='汇总'!${tl}$2:${tl}${n + 1}"})
+    column.add_series({"categories": f"='汇总'!$E$2:$E${n + 1}", "values": f"='汇总'!${tl}$2:${tl}${n + 1}"})
     column.set_title({"name": "各报告总分", "name_font": {"name": FONT, "size": 12, "bold": True}})
     column.set_legend({"none": True})
     bar = wb.add_chart({"type": "bar"})

@@ -295,7 +295,7 @@ fixture_set_up (Fixture       *fx,
 
   pc_annotation_set_report_id (fix, fx->ids[0]);
   pc_annotation_set_range (fix, (PcRange) { 200, 210 });
-  pc_annotation_set_quote (fix, "某段原文");
+  pc_annotation_set_quote (fix, "\n某段原文 ");
   pc_annotation_set_context_before (fix, "");
   pc_annotation_set_context_after (fix, "");
   pc_annotation_set_created (fix, "2025-03-02T08:00:00Z");
@@ -303,6 +303,7 @@ fixture_set_up (Fixture       *fx,
   pc_annotation_set_item (fix, 13);
   pc_annotation_set_kind (fix, PC_ANNOTATION_FIX);
   pc_annotation_set_comment (fix, "建议细化执法公示");
+  pc_annotation_set_fix (fix, "按月公开执法数据");
   pc_annotation_set_reviewer (fix, "李四");
   pc_project_insert_annotation (fx->project, fix, &error);
   g_assert_no_error (error);
@@ -360,6 +361,7 @@ test_project (Fixture       *fx,
   g_autofree char *workbook = NULL;
   g_autofree char *reg = NULL;
   g_autofree char *card = NULL;
+  g_autofree char *chart = NULL;
   guint calls = 0;
 
   g_assert_true (pc_export_xlsx_project (fx->project, NULL, 0, out, count_progress, &calls, NULL, &error));
@@ -383,7 +385,11 @@ test_project (Fixture       *fx,
   g_assert_nonnull (strstr (reg, "<t>建议细化执法公示</t>"));
   g_assert_nonnull (strstr (reg, "<t>张三</t>"));
   g_assert_nonnull (strstr (reg, "<t>高</t>"));
-  g_assert_nonnull (strstr (reg, "<t>2025-03-01</t>"));
+  /* A fix with a comment keeps both; a quote loses the line break around it; a date is a
+   * date (2025-03-01 is day 45717). */
+  g_assert_nonnull (strstr (reg, "<t>按月公开执法数据</t>"));
+  g_assert_nonnull (strstr (reg, "<t>某段原文</t>"));
+  g_assert_nonnull (strstr (reg, "<v>45717</v>"));
 
   /* The scorecard of the first report has the problem on item 13. */
   card = read_sheet_text (out, "xl/worksheets/sheet4.xml");
@@ -393,6 +399,11 @@ test_project (Fixture       *fx,
   /* Live: the ratings are a list, the points formulas of them. */
   g_assert_nonnull (strstr (card, "<dataValidation type=\"list\""));
   g_assert_nonnull (strstr (card, "<f>$D5*IF($F5=\"充分\",1,IF($F5=\"部分\",0.5,0))</f>"));
+  /* The bars of the totals are named by the scorecards, agency and year. */
+  chart = read_member (out, "xl/charts/chart1.xml");
+  g_assert_nonnull (strstr (chart, "<c:f>'汇总'!$E$2:$E$3</c:f>"));
+  /* No column carries a format: empty cells have no borders. */
+  g_assert_null (strstr (strstr (card, "<cols>"), " style=\""));
 }
 
 static void
