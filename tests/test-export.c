@@ -560,6 +560,38 @@ test_sheet_limit (void)
   g_rmdir (dir);
 }
 
+/* In constant_memory mode, which needs each sheet's rows in order, the scorecards are live
+ * as well. */
+static void
+test_constant_memory_cards (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = corpus_report ("wuhan-2021.txt");
+  g_autoptr(PcReport) report = pc_reader_read_file (path, NULL, &error);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autoptr(PcCoverageEngine) engine = pc_coverage_engine_new (checklist);
+  g_autofree char *dir = g_dir_make_tmp ("test-export-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "constant.xlsx", NULL);
+  g_autofree char *card = NULL;
+  g_autofree char *summary = NULL;
+  PcExportOptions options = { .memory = PC_EXPORT_MEMORY_CONSTANT };
+  Cards cards = { reports, checklist, engine };
+
+  g_assert_no_error (error);
+  g_ptr_array_add (reports, report);
+  g_assert_true (pc_export_xlsx_write (out, checklist, 2, fetch_card, &cards, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  card = read_member (out, "xl/worksheets/sheet5.xml");
+  g_assert_nonnull (card);
+  g_assert_nonnull (strstr (card, "<dataValidation type=\"list\""));
+  g_assert_nonnull (strstr (card, "SUMIFS($E$5:$E$39,$M$5:$M$39,$M5"));
+  summary = read_member (out, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (summary, "SUMPRODUCT("));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -578,6 +610,7 @@ main (int    argc,
   g_test_add_func ("/export/no-folder", test_no_folder);
   g_test_add_func ("/export/column-name", test_column_name);
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
+  g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
   g_test_add ("/export/project/subset", Fixture, NULL, fixture_set_up, test_project_subset, fixture_tear_down);
   g_test_add ("/export/project/twice", Fixture, NULL, fixture_set_up, test_project_twice, fixture_tear_down);
