@@ -5,12 +5,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pc-export-async.h"
 #include "pc-project-worker-private.h"
 
 typedef struct
 {
-  gint64               *ids;
+  gint64               *ids;    /* NULL: all the reports */
   guint                 n_ids;
   char                 *path;
   PcExportProgressFunc  progress;
@@ -105,7 +107,12 @@ pc_export_xlsx_project_async (PcProjectWorker      *worker,
   g_return_if_fail (ids != NULL || n_ids == 0);
 
   job = g_new0 (ExportJob, 1);
-  job->ids = n_ids ? g_memdup2 (ids, n_ids * sizeof (gint64)) : NULL;
+  /* A filter that leaves no report asks for none, not for all. */
+  if (ids != NULL)
+    {
+      job->ids = g_new0 (gint64, MAX (n_ids, 1));
+      memcpy (job->ids, ids, n_ids * sizeof (gint64));
+    }
   job->n_ids = n_ids;
   job->path = g_strdup (path);
   job->progress = progress;

@@ -233,6 +233,14 @@ append_limited (GString    *out,
     }
 }
 
+/* Excel refuses a name that starts or ends with an apostrophe; spaces at the ends go too. */
+static void
+trim_name_end (GString *name)
+{
+  while (name->len > 0 && (name->str[name->len - 1] == '\'' || g_ascii_isspace (name->str[name->len - 1])))
+    g_string_truncate (name, name->len - 1);
+}
+
 static char *
 sanitize_sheet_name (const char *wanted)
 {
@@ -287,6 +295,10 @@ pc_export_sheet_name (const char *wanted,
       g_autofree char *key = NULL;
 
       append_limited (name, base, PC_EXPORT_SHEET_NAME_MAX - strlen (suffix));
+      /* A cut can leave an apostrophe or a space at the end. */
+      trim_name_end (name);
+      if (name->len == 0)
+        g_string_assign (name, "评分表");
       g_string_append (name, suffix);
       key = g_utf8_casefold (name->str, -1);
       if (!g_hash_table_contains (used, key))
@@ -593,6 +605,8 @@ add_items (PcExportCard  *card,
       out.chapter = item->chapter;
       out.title = g_strconcat (item->label ? item->label : "", item->title ? item->title : "", NULL);
       out.weight = item->weight;
+      out.block = pc_checklist_get_item_block_index (checklist, i) + 1;
+      out.block_points = pc_checklist_get_block (checklist, out.block - 1)->points;
       if (item->code >= 1 && item->code <= score->n_items)
         {
           const PcItemScore *s = &score->items[item->code - 1];
@@ -696,6 +710,31 @@ add_findings (PcExportCard *card,
     }
 }
 
+/* A quote as the register shows it: without the line breaks and spaces around it. */
+static char *
+trimmed (const char *text)
+{
+  return g_strstrip (g_strdup (text ? text : ""));
+}
+
+/* A problem's comment is the problem and its fix the fix; a fix annotation's comment is the
+ * fix unless it has a fix of its own, when the comment is kept beside it. */
+static void
+fill_problem_and_fix (PcExportProblem *out,
+                      gboolean         is_fix,
+                      const char      *comment,
+                      const char      *fix)
+{
+  if (is_fix && (fix == NULL || *fix == '\0'))
+    {
+      out->problem = g_strdup ("");
+      out->fix = g_strdup (comment);
+      return;
+    }
+  out->problem = g_strdup (comment);
+  out->fix = g_strdup (fix);
+}
+
 static char *
 date_part (const char *iso8601)
 {
@@ -727,12 +766,8 @@ add_problems (PcExportCard *card,
       out.section = describe_offset (report, pc_annotation_get_start (a));
       out.item = item ? item->code : 0;
       out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
-      out.quote = g_strdup (pc_annotation_get_quote (a));
-      out.problem = g_strdup (is_fix ? "" : pc_annotation_get_comment (a));
-      if (is_fix && pc_annotation_get_fix (a) == NULL)
-        out.fix = g_strdup (pc_annotation_get_comment (a));
-      else
-        out.fix = g_strdup (pc_annotation_get_fix (a));
+      out.quote = trimmed (pc_annotation_get_quote (a));
+      fill_problem_and_fix (&out, is_fix, pc_annotation_get_comment (a), pc_annotation_get_fix (a));
       out.severity = pc_annotation_get_severity (a);
       out.status = pc_annotation_get_status (a);
       out.reviewer = g_strdup (pc_annotation_get_reviewer (a));
@@ -805,6 +840,35 @@ pc_export_card_new (PcChecklist   *checklist,
   return g_steal_pointer (&card);
 }
 
+/**
+ * pc_export_card_add_reviewer:
+ * @reviewer: (nullable): someone who reviewed item @code, such as who set its rating
+ *
+ * Names @reviewer among the item's reviewers, once.
+ */
+void
+pc_export_card_add_reviewer (PcExportCard *card,
+                             guint         code,
+                             const char   *reviewer)
+{
+  g_autoptr(GString) reviewers = NULL;
+
+  g_return_if_fail (card != NULL);
+
+  for (guint i = 0; i < card->items->len; i++)
+    {
+      PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
+
+      if (item->code != code)
+        continue;
+      reviewers = g_string_new (item->reviewers);
+      append_unique_line (reviewers, reviewer);
+      g_free (item->reviewers);
+      item->reviewers = g_string_free (g_steal_pointer (&reviewers), FALSE);
+      return;
+    }
+}
+
 static const PcExportFinding *
 find_card_finding (PcExportCard *card,
                    const char   *key)
@@ -853,7 +917,7 @@ pc_export_card_set_register (PcExportCard *card,
         out.item_title = g_strdup ("报告形式");
       else
         out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
-      out.quote = g_strdup (pc_register_entry_get_quote (entry));
+      out.quote = trimmed (pc_register_entry_get_quote (entry));
       if (finding)
         {
           const PcExportFinding *f = find_card_finding (card, pc_register_entry_get_finding_key (entry));
@@ -861,14 +925,9 @@ pc_export_card_set_register (PcExportCard *card,
           out.problem = g_strdup (f ? f->description : pc_register_entry_get_comment (entry));
           out.fix = g_strdup (f ? f->note : NULL);
         }
-      else if (kind == PC_ANNOTATION_FIX)
-        out.fix = g_strdup (pc_register_entry_get_fix (entry) ? pc_register_entry_get_fix (entry)
-                                                              : pc_register_entry_get_comment (entry));
       else
-        {
-          out.problem = g_strdup (pc_register_entry_get_comment (entry));
-          out.fix = g_strdup (pc_register_entry_get_fix (entry));
-        }
+        fill_problem_and_fix (&out, kind == PC_ANNOTATION_FIX, pc_register_entry_get_comment (entry),
+                              pc_register_entry_get_fix (entry));
       out.severity = pc_register_entry_get_severity (entry);
       out.status = pc_register_entry_get_status (entry);
       out.reviewer = g_strdup (pc_register_entry_get_reviewer (entry));

@@ -5,6 +5,12 @@
  * per part, and two charts), 问题清单 (every problem and form finding), then one 评分表 per
  * report — or, above the sheet limit, one 评分明细 sheet with every report's items.
  *
+ * The scorecards are live: 评定 is a list, 满分 and 得分 are formulas of it and the weights
+ * that do the engine's arithmetic, and 汇总 sums each part from the scorecard, so a reviewer
+ * who changes a rating in the workbook sees the total, grade, rank and charts follow. Every
+ * formula is written with the value the app computed as its cached result. In 评分明细 the
+ * points stay numbers.
+ *
  * Large projects (more than PC_EXPORT_CONSTANT_MEMORY_ABOVE reports): the workbook is written
  * in libxlsxwriter's constant_memory mode, which keeps one row per sheet in memory and requires
  * each sheet's rows in order; smaller ones keep their cells in memory and share strings. Reports are
@@ -23,6 +29,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/statfs.h>
@@ -47,14 +54,33 @@
 #define SHEET_REGISTER "问题清单"
 #define SHEET_DETAILS  "评分明细"
 
-/* Scorecard layout: title, meta line, blank, header, items. */
+/* Scorecard layout: title, meta line, the live total and grade, header, items, a blank row,
+ * the form findings, a blank row, the totals. Column M holds each item's block, hidden: the
+ * 满分 formulas share a block's points over its applicable items by it. */
+#define CARD_SCORE_ROW  2
 #define CARD_HEADER_ROW 3
+#define CARD_BLOCK_COL  12
+
+/* Rows of one scorecard, 0-based. */
+typedef struct
+{
+  guint first_item;
+  guint end_item;      /* one past the last item */
+  guint findings_header;
+  guint end_finding;   /* one past the last finding */
+  guint totals_header;
+  guint items_total;
+  guint form_total;
+  guint total;
+  guint grade;
+} CardLayout;
 
 typedef struct
 {
   const char *header;
   guint       min;
   guint       max;
+  gboolean    hidden;
 } Column;
 
 typedef struct
@@ -70,9 +96,11 @@ typedef struct
   char   *agency;
   guint   year;
   char   *published;
-  char   *sheet;    /* the report's scorecard sheet, or NULL */
-  double *parts;
-  double  possible;
+  char       *sheet;    /* the report's scorecard sheet, or NULL */
+  CardLayout  layout;   /* where its rows are, when it has a sheet */
+  double     *parts;
+  double      possible;
+  double      total;
 } SummaryRow;
 
 typedef struct
@@ -95,6 +123,7 @@ typedef struct
   lxw_format   *f_bold_number;
   lxw_format   *f_link;
   lxw_format   *f_plain;
+  lxw_format   *f_date;
 
   Sheet         summary;
   Sheet         charts;
@@ -118,6 +147,7 @@ static const Column card_columns[] = {
   { "问题", 12, 36 },
   { "整改建议", 12, 36 },
   { "评查人", 8, 16 },
+  { "板块", 4, 6, TRUE },
 };
 
 static const Column details_columns[] = {
@@ -233,6 +263,29 @@ put_formula_text (Writer     *w,
   note_error (w, worksheet_write_formula_str (sheet->ws, row, col, formula, format, clean));
 }
 
+/* A YYYY-MM-DD date as a date cell, so that it sorts and filters as one; other text as it is. */
+static void
+put_date (Writer     *w,
+          Sheet      *sheet,
+          guint       row,
+          guint       col,
+          const char *text)
+{
+  guint year, month, day;
+  char end;
+
+  if (text && sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    {
+      lxw_datetime date = { .year = year, .month = month, .day = day };
+
+      sheet->widths[col] = MAX (sheet->widths[col], 10);
+      note_error (w, worksheet_write_datetime (sheet->ws, row, col, &date, w->f_date));
+      return;
+    }
+  put_text (w, sheet, row, col, text, w->f_center);
+}
+
 static void
 put_header (Writer *w,
             Sheet  *sheet,
@@ -251,9 +304,11 @@ finish_columns (Writer *w,
     {
       const Column *column = &sheet->columns[c];
       guint width = CLAMP (sheet->widths[c] + 2, column->min, column->max);
-      gboolean wraps = sheet->widths[c] + 2 > column->max;
+      lxw_row_col_options hidden = { .hidden = LXW_TRUE };
 
-      note_error (w, worksheet_set_column (sheet->ws, c, c, width, wraps ? w->f_wrap : NULL));
+      /* Only the cells written have borders: a column's own format would frame the empty
+       * cells above and below the tables too. */
+      note_error (w, worksheet_set_column_opt (sheet->ws, c, c, width, NULL, column->hidden ? &hidden : NULL));
     }
 }
 
@@ -325,20 +380,6 @@ scale_suffix (double possible)
   return g_strdup_printf ("*100/%s", g_ascii_dtostr (number, sizeof number, possible));
 }
 
-static double
-scaled_total (const double *parts,
-              guint         n_parts,
-              double        possible)
-{
-  double sum = 0;
-
-  for (guint i = 0; i < n_parts; i++)
-    sum += parts[i];
-  if (fabs (possible - 100.0) < 1e-9 || possible <= 0)
-    return sum;
-  return sum * 100 / possible;
-}
-
 /* Formats --------------------------------------------------------------------------------- */
 
 static lxw_format *
@@ -389,6 +430,11 @@ make_formats (Writer *w)
 
   w->f_plain = new_format (w->wb);
 
+  w->f_date = new_format (w->wb);
+  format_set_border (w->f_date, LXW_BORDER_THIN);
+  format_set_align (w->f_date, LXW_ALIGN_CENTER);
+  format_set_num_format (w->f_date, "yyyy-mm-dd");
+
   w->f_link = new_format (w->wb);
   format_set_border (w->f_link, LXW_BORDER_THIN);
   format_set_underline (w->f_link, LXW_UNDERLINE_SINGLE);
@@ -403,9 +449,13 @@ add_sheet (Writer     *w,
            char      **out_name)
 {
   g_autofree char *name = pc_export_sheet_name (wanted, w->used_names);
-  lxw_worksheet *ws = workbook_add_worksheet (w->wb, name);
+  lxw_error invalid = workbook_validate_sheet_name (w->wb, name);
+  lxw_worksheet *ws = NULL;
 
-  if (ws == NULL)
+  /* The name is made valid above: should libxlsxwriter still refuse it, say why. */
+  if (invalid != LXW_NO_ERROR)
+    note_error (w, invalid);
+  else if ((ws = workbook_add_worksheet (w->wb, name)) == NULL)
     note_error (w, LXW_ERROR_MEMORY_MALLOC_FAILED);
   if (out_name)
     *out_name = g_steal_pointer (&name);
@@ -494,6 +544,7 @@ add_fixed_sheets (Writer *w)
 
 /* Scorecards ------------------------------------------------------------------------------ */
 
+/* The cells of an item but its 满分 and 得分, which the caller writes: numbers, or formulas. */
 static void
 put_item_cells (Writer             *w,
                 Sheet              *sheet,
@@ -507,15 +558,56 @@ put_item_cells (Writer             *w,
   put_number (w, sheet, row, col, item->code, w->f_center);
   put_text (w, sheet, row, col + 1, chapter ? chapter->label : "", w->f_center);
   put_text (w, sheet, row, col + 2, item->title, w->f_wrap);
-  put_number (w, sheet, row, col + 3, item->max_points, w->f_number);
   put_number (w, sheet, row, col + 4, item->weight, w->f_number);
   put_text (w, sheet, row, col + 5, pc_export_rating_label (item->rating), w->f_center);
-  put_number (w, sheet, row, col + 6, item->points, w->f_number);
   put_text (w, sheet, row, col + 7, item->sections, w->f_wrap);
   put_text (w, sheet, row, col + 8, item->quotes, w->f_wrap);
   put_text (w, sheet, row, col + 9, item->problems, w->f_wrap);
   put_text (w, sheet, row, col + 10, item->fixes, w->f_wrap);
   put_text (w, sheet, row, col + 11, item->reviewers, w->f_wrap);
+}
+
+/* An item's 满分 and 得分 on its scorecard, as the engine computes them (pc_scoring_compute()):
+ * the block's points shared by weight over the block's items not rated 不适用, then the
+ * rating's factor. Ranges are absolute and the row's own cells relative, so that sorting the
+ * items with the filter keeps every formula right. */
+static void
+put_item_formulas (Writer             *w,
+                   Sheet              *sheet,
+                   guint               row,
+                   const CardLayout   *layout,
+                   const PcExportItem *item)
+{
+  g_autofree char *formula = NULL;
+  char points[G_ASCII_DTOSTR_BUF_SIZE];
+  guint r = row + 1, first = layout->first_item + 1, last = layout->end_item;
+
+  g_ascii_dtostr (points, sizeof points, item->block_points);
+  formula = g_strdup_printf ("=IF($F%u=\"不适用\",0,IFERROR(%s*$E%u/SUMIFS($E$%u:$E$%u,$M$%u:$M$%u,$M%u,"
+                             "$F$%u:$F$%u,\"<>不适用\"),0))",
+                             r, points, r, first, last, first, last, r, first, last);
+  put_formula (w, sheet, row, 3, formula, item->max_points, w->f_number);
+  g_clear_pointer (&formula, g_free);
+  formula = g_strdup_printf ("=$D%u*IF($F%u=\"充分\",1,IF($F%u=\"部分\",0.5,0))", r, r, r);
+  put_formula (w, sheet, row, 6, formula, item->points, w->f_number);
+  put_number (w, sheet, row, CARD_BLOCK_COL, item->block, w->f_center);
+}
+
+/* The reviewer picks a rating from the list; the scores follow. */
+static void
+add_rating_list (Writer           *w,
+                 Sheet            *sheet,
+                 const CardLayout *layout)
+{
+  char *ratings[] = { "充分", "部分", "未体现", "不适用", NULL };
+  lxw_data_validation validation = {
+    .validate = LXW_VALIDATION_TYPE_LIST,
+    .value_list = ratings,
+  };
+
+  if (layout->end_item > layout->first_item)
+    note_error (w, worksheet_data_validation_range (sheet->ws, layout->first_item, 5, layout->end_item - 1, 5,
+                                                    &validation));
 }
 
 static char *
@@ -526,6 +618,7 @@ card_heading (const PcExportCard *card)
   return g_strdup_printf ("%s法治政府建设年度报告评分表", card->agency ? card->agency : "");
 }
 
+/* The report's title and date; the total and grade are formulas on the row below. */
 static char *
 card_meta (const PcExportCard *card)
 {
@@ -535,26 +628,57 @@ card_meta (const PcExportCard *card)
     g_string_append_printf (s, "标题：%s", card->title);
   if (card->published && *card->published)
     g_string_append_printf (s, "%s发布日期：%s", s->len ? "　　" : "", card->published);
-  g_string_append_printf (s, "%s总分：%.2f　　等级：%s", s->len ? "　　" : "", card->total,
-                          card->grade ? card->grade : "");
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static guint
+static void
+put_card_score_line (Writer             *w,
+                     Sheet              *sheet,
+                     const CardLayout   *layout,
+                     const PcExportCard *card)
+{
+  g_autofree char *formula = g_strdup_printf ("=\"总分：\"&FIXED(G%u,2,TRUE)&\"　　等级：\"&G%u",
+                                              layout->total + 1, layout->grade + 1);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *value = g_strdup_printf ("总分：%s　　等级：%s",
+                                            g_ascii_formatd (number, sizeof number, "%.2f", card->total),
+                                            card->grade ? card->grade : "");
+
+  put_formula_text (w, sheet, CARD_SCORE_ROW, 0, formula, value, w->f_plain);
+  sheet->widths[0] = 0;
+}
+
+static CardLayout
+card_layout (const PcExportCard *card)
+{
+  CardLayout l;
+
+  l.first_item = CARD_HEADER_ROW + 1;
+  l.end_item = l.first_item + card->items->len;
+  l.findings_header = l.end_item + 1;
+  l.end_finding = l.findings_header + 1 + card->findings->len;
+  l.totals_header = l.end_finding + 1;
+  l.items_total = l.totals_header + 1;
+  l.form_total = l.items_total + 1;
+  l.total = l.form_total + 1;
+  l.grade = l.total + 1;
+  return l;
+}
+
+static void
 put_card_findings (Writer             *w,
                    Sheet              *sheet,
-                   guint               row,
-                   const PcExportCard *card,
-                   guint              *out_first)
+                   const CardLayout   *layout,
+                   const PcExportCard *card)
 {
   static const char *headers[] = {
     "序号", "类别", "形式问题", "", "", "状态", "扣分", "位置", "原文", "", "整改说明", "评查人",
   };
+  guint row = layout->findings_header;
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     put_text (w, sheet, row, c, headers[c], w->f_header);
   row++;
-  *out_first = row;
   for (guint i = 0; i < card->findings->len; i++, row++)
     {
       const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
@@ -566,83 +690,94 @@ put_card_findings (Writer             *w,
       put_number (w, sheet, row, 6, f->deduction, w->f_number);
       put_text (w, sheet, row, 7, f->section, w->f_wrap);
       put_text (w, sheet, row, 8, f->quote, w->f_wrap);
+      put_text (w, sheet, row, 10, f->note, w->f_wrap);
       put_text (w, sheet, row, 11, f->reviewer, w->f_wrap);
     }
-  return row;
 }
 
+/* The form block: its maximum less the deductions listed above, unless a reviewer gave
+ * the form a figure of their own, which stays a number. */
 static void
-put_card_totals (Writer             *w,
-                 Sheet              *sheet,
-                 guint               row,
-                 const PcExportCard *card,
-                 guint               n_items,
-                 guint               first_finding,
-                 guint               end_finding)
+put_card_form (Writer             *w,
+               Sheet              *sheet,
+               const CardLayout   *layout,
+               const PcExportCard *card)
 {
   g_autofree char *formula = NULL;
-  g_autofree char *suffix = scale_suffix (card->possible);
-  g_autofree char *cell = NULL;
-  double deductions = 0, form, items, total;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  double deductions = 0;
 
   for (guint i = 0; i < card->findings->len; i++)
     deductions += g_array_index (card->findings, PcExportFinding, i).deduction;
-  form = MAX (card->form_max - deductions, 0.0);
-
-  items = 0;
-  for (guint i = 0; i < card->items->len; i++)
-    items += g_array_index (card->items, PcExportItem, i).points;
-  put_text (w, sheet, row, 2, "事项得分", w->f_header);
-  formula = g_strdup_printf ("=SUM(G%u:G%u)", CARD_HEADER_ROW + 2, CARD_HEADER_ROW + 1 + n_items);
-  put_formula (w, sheet, row, 6, formula, items, w->f_bold_number);
-  row++;
-
-  put_text (w, sheet, row, 2, "形式得分", w->f_header);
-  g_clear_pointer (&formula, g_free);
-  /* A reviewer's own figure for the form stays a number. */
-  if (fabs (form - card->form_points) > 1e-9)
+  put_number (w, sheet, layout->form_total, 3, card->form_max, w->f_bold_number);
+  if (fabs (MAX (card->form_max - deductions, 0.0) - card->form_points) > 1e-9)
     {
-      form = card->form_points;
-      put_number (w, sheet, row, 6, form, w->f_bold_number);
+      put_number (w, sheet, layout->form_total, 6, card->form_points, w->f_bold_number);
+      return;
     }
+  g_ascii_dtostr (number, sizeof number, card->form_max);
+  if (layout->end_finding > layout->findings_header + 1)
+    formula = g_strdup_printf ("=MAX(0,%s-SUM(G%u:G%u))", number, layout->findings_header + 2, layout->end_finding);
   else
+    formula = g_strdup_printf ("=MAX(0,%s)", number);
+  put_formula (w, sheet, layout->form_total, 6, formula, card->form_points, w->f_bold_number);
+}
+
+/* Totals under a header of their own: 满分 and 得分 of the items and the form, the total
+ * rescaled to 100 over what is applicable, and the grade. */
+static void
+put_card_totals (Writer             *w,
+                 Sheet              *sheet,
+                 const CardLayout   *layout,
+                 const PcExportCard *card)
+{
+  g_autofree char *formula = NULL;
+  g_autofree char *cell = NULL;
+  guint it = layout->items_total + 1, fo = layout->form_total + 1;
+  double items_max = 0, items_points = 0;
+
+  for (guint i = 0; i < card->items->len; i++)
     {
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_ascii_dtostr (number, sizeof number, card->form_max);
-      if (end_finding > first_finding)
-        formula = g_strdup_printf ("=MAX(0,%s-SUM(G%u:G%u))", number, first_finding + 1, end_finding);
-      else
-        formula = g_strdup_printf ("=MAX(0,%s)", number);
-      put_formula (w, sheet, row, 6, formula, form, w->f_bold_number);
+      items_max += g_array_index (card->items, PcExportItem, i).max_points;
+      items_points += g_array_index (card->items, PcExportItem, i).points;
     }
-  row++;
+  put_text (w, sheet, layout->totals_header, 2, "合计", w->f_header);
+  put_text (w, sheet, layout->totals_header, 3, "满分", w->f_header);
+  put_text (w, sheet, layout->totals_header, 6, "得分", w->f_header);
 
-  put_text (w, sheet, row, 2, "总分", w->f_header);
+  put_text (w, sheet, layout->items_total, 2, "事项得分", w->f_header);
+  formula = g_strdup_printf ("=SUM(D%u:D%u)", layout->first_item + 1, layout->end_item);
+  put_formula (w, sheet, layout->items_total, 3, formula, items_max, w->f_bold_number);
   g_clear_pointer (&formula, g_free);
-  formula = g_strdup_printf ("=(G%u+G%u)%s", row - 1, row, suffix);
-  total = fabs (card->possible - 100.0) < 1e-9 || card->possible <= 0 ? items + form
-                                                                      : (items + form) * 100 / card->possible;
-  put_formula (w, sheet, row, 6, formula, total, w->f_bold_number);
-  row++;
+  formula = g_strdup_printf ("=SUM(G%u:G%u)", layout->first_item + 1, layout->end_item);
+  put_formula (w, sheet, layout->items_total, 6, formula, items_points, w->f_bold_number);
 
-  put_text (w, sheet, row, 2, "等级", w->f_header);
-  cell = g_strdup_printf ("G%u", row);
+  put_text (w, sheet, layout->form_total, 2, "形式得分", w->f_header);
+  put_card_form (w, sheet, layout, card);
+
+  put_text (w, sheet, layout->total, 2, "总分", w->f_header);
+  g_clear_pointer (&formula, g_free);
+  formula = g_strdup_printf ("=IF(D%u+D%u>0,100*(G%u+G%u)/(D%u+D%u),0)", it, fo, it, fo, it, fo);
+  put_formula (w, sheet, layout->total, 6, formula, card->total, w->f_bold_number);
+
+  put_text (w, sheet, layout->grade, 2, "等级", w->f_header);
+  cell = g_strdup_printf ("G%u", layout->total + 1);
   g_clear_pointer (&formula, g_free);
   formula = grade_formula (w->checklist, cell);
-  put_formula_text (w, sheet, row, 6, formula, pc_checklist_grade_for (w->checklist, total), w->f_center);
+  put_formula_text (w, sheet, layout->grade, 6, formula, card->grade ? card->grade : "", w->f_center);
 }
 
 static gboolean
 write_card_sheet (Writer             *w,
                   const PcExportCard *card,
-                  char              **out_name)
+                  char              **out_name,
+                  CardLayout         *out_layout)
 {
   g_autofree char *wanted = NULL;
   g_autofree char *heading = card_heading (card);
   g_autofree char *meta = NULL;
   Sheet sheet = { NULL, card_columns, G_N_ELEMENTS (card_columns), { 0 } };
-  guint n = card->items->len, row, first_finding, end_finding;
+  CardLayout layout = card_layout (card);
 
   if (card->agency && *card->agency)
     wanted = card->year ? g_strdup_printf ("%s%u", card->agency, card->year) : g_strdup (card->agency);
@@ -656,19 +791,25 @@ write_card_sheet (Writer             *w,
   meta = card_meta (card);
   put_text (w, &sheet, 1, 0, meta, w->f_plain);
   sheet.widths[0] = 0;
+  put_card_score_line (w, &sheet, &layout, card);
   put_header (w, &sheet, CARD_HEADER_ROW);
   /* In constant_memory mode ranges must start at or below the row being written. */
   setup_print (sheet.ws, CARD_HEADER_ROW, 3);
-  note_error (w, worksheet_autofilter (sheet.ws, CARD_HEADER_ROW, 0, CARD_HEADER_ROW + MAX (n, 1),
+  note_error (w, worksheet_autofilter (sheet.ws, CARD_HEADER_ROW, 0, MAX (layout.end_item, layout.first_item + 1) - 1,
                                        sheet.n_columns - 1));
-  for (guint i = 0; i < n; i++)
-    put_item_cells (w, &sheet, CARD_HEADER_ROW + 1 + i, 0, &g_array_index (card->items, PcExportItem, i));
+  add_rating_list (w, &sheet, &layout);
+  for (guint i = 0; i < card->items->len; i++)
+    {
+      const PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
 
-  row = CARD_HEADER_ROW + 2 + n;
-  end_finding = put_card_findings (w, &sheet, row, card, &first_finding);
-  put_card_totals (w, &sheet, end_finding + 1, card, n, first_finding, end_finding);
+      put_item_cells (w, &sheet, layout.first_item + i, 0, item);
+      put_item_formulas (w, &sheet, layout.first_item + i, &layout, item);
+    }
+  put_card_findings (w, &sheet, &layout, card);
+  put_card_totals (w, &sheet, &layout, card);
 
   finish_columns (w, &sheet);
+  *out_layout = layout;
   return w->error == LXW_NO_ERROR;
 }
 
@@ -680,9 +821,13 @@ write_card_details (Writer             *w,
 
   for (guint i = 0; i < card->items->len; i++, w->details_row++)
     {
+      const PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
+
       put_text (w, sheet, w->details_row, 0, card->agency, w->f_text);
       put_number (w, sheet, w->details_row, 1, card->year, w->f_center);
-      put_item_cells (w, sheet, w->details_row, 2, &g_array_index (card->items, PcExportItem, i));
+      put_item_cells (w, sheet, w->details_row, 2, item);
+      put_number (w, sheet, w->details_row, 5, item->max_points, w->f_number);
+      put_number (w, sheet, w->details_row, 8, item->points, w->f_number);
     }
   for (guint i = 0; i < card->findings->len; i++, w->details_row++)
     {
@@ -724,7 +869,7 @@ write_register_rows (Writer             *w,
       put_text (w, sheet, r, 8, pc_export_severity_label (p->severity), w->f_center);
       put_text (w, sheet, r, 9, pc_export_status_label (p->status), w->f_center);
       put_text (w, sheet, r, 10, p->reviewer, w->f_wrap);
-      put_text (w, sheet, r, 11, p->date, w->f_center);
+      put_date (w, sheet, r, 11, p->date);
     }
 }
 
@@ -752,7 +897,7 @@ add_card (Writer             *w,
     }
   if (w->per_report_sheets)
     {
-      if (!write_card_sheet (w, card, &row.sheet))
+      if (!write_card_sheet (w, card, &row.sheet, &row.layout))
         return FALSE;
     }
   else
@@ -764,6 +909,7 @@ add_card (Writer             *w,
   row.published = g_strdup (card->published);
   row.parts = g_memdup2 (card->parts, card->n_parts * sizeof (double));
   row.possible = card->possible;
+  row.total = card->total;
   g_array_append_val (w->rows, row);
   return w->error == LXW_NO_ERROR;
 }
@@ -799,6 +945,41 @@ rank_of (const double *sorted,
   return lo + 1;
 }
 
+/* A report's points per part summed from its scorecard, by the part's label in column B
+ * (compared exactly, so no label is taken for a pattern), and its total rescaled over the
+ * scorecard's 满分: a rating changed on the scorecard reaches the total, grade and rank. */
+static void
+put_summary_parts (Writer           *w,
+                   guint             r,
+                   const SummaryRow *row,
+                   const char       *first,
+                   const char       *last)
+{
+  Sheet *sheet = &w->summary;
+  guint total_col = SUMMARY_FIRST_PART + w->n_parts;
+  g_autofree char *card = quote_sheet (row->sheet);
+  g_autofree char *possible = g_strdup_printf ("%s!$D$%u+%s!$D$%u", card, row->layout.items_total + 1,
+                                               card, row->layout.form_total + 1);
+  g_autofree char *formula = NULL;
+  guint a = row->layout.first_item + 1, b = row->layout.end_item;
+
+  for (guint i = 0; i < w->n_chapters; i++)
+    {
+      g_autofree char *col = pc_export_column_name (SUMMARY_FIRST_PART + i);
+
+      g_clear_pointer (&formula, g_free);
+      formula = g_strdup_printf ("=SUMPRODUCT((%s!$B$%u:$B$%u=%s$1)*%s!$G$%u:$G$%u)", card, a, b, col, card, a, b);
+      put_formula (w, sheet, r, SUMMARY_FIRST_PART + i, formula, row->parts[i], w->f_number);
+    }
+  g_clear_pointer (&formula, g_free);
+  formula = g_strdup_printf ("=%s!$G$%u", card, row->layout.form_total + 1);
+  put_formula (w, sheet, r, SUMMARY_FIRST_PART + w->n_chapters, formula, row->parts[w->n_chapters], w->f_number);
+
+  g_clear_pointer (&formula, g_free);
+  formula = g_strdup_printf ("=IF(%s>0,100*SUM(%s%u:%s%u)/(%s),0)", possible, first, r + 1, last, r + 1, possible);
+  put_formula (w, sheet, r, total_col, formula, row->total, w->f_bold_number);
+}
+
 static void
 put_summary_row (Writer           *w,
                  guint             r,
@@ -812,7 +993,6 @@ put_summary_row (Writer           *w,
   g_autofree char *first = pc_export_column_name (SUMMARY_FIRST_PART);
   g_autofree char *last = pc_export_column_name (total_col - 1);
   g_autofree char *total_letter = pc_export_column_name (total_col);
-  g_autofree char *suffix = scale_suffix (row->possible);
   g_autofree char *formula = NULL;
   g_autofree char *cell = NULL;
   double total = totals[r - 1];
@@ -835,11 +1015,17 @@ put_summary_row (Writer           *w,
     }
   else
     put_text (w, sheet, r, 4, SHEET_DETAILS, w->f_text);
-  for (guint i = 0; i < w->n_parts; i++)
-    put_number (w, sheet, r, SUMMARY_FIRST_PART + i, row->parts[i], w->f_number);
+  if (row->sheet)
+    put_summary_parts (w, r, row, first, last);
+  else
+    {
+      g_autofree char *suffix = scale_suffix (row->possible);
 
-  formula = g_strdup_printf ("=SUM(%s%u:%s%u)%s", first, r + 1, last, r + 1, suffix);
-  put_formula (w, sheet, r, total_col, formula, total, w->f_bold_number);
+      for (guint i = 0; i < w->n_parts; i++)
+        put_number (w, sheet, r, SUMMARY_FIRST_PART + i, row->parts[i], w->f_number);
+      formula = g_strdup_printf ("=SUM(%s%u:%s%u)%s", first, r + 1, last, r + 1, suffix);
+      put_formula (w, sheet, r, total_col, formula, total, w->f_bold_number);
+    }
 
   cell = g_strdup_printf ("%s%u", total_letter, r + 1);
   g_clear_pointer (&formula, g_free);
@@ -880,7 +1066,7 @@ write_summary (Writer *w)
     {
       const SummaryRow *row = &g_array_index (w->rows, SummaryRow, i);
 
-      totals[i] = scaled_total (row->parts, w->n_parts, row->possible);
+      totals[i] = row->total;
     }
   sorted = g_memdup2 (totals, MAX (n, 1) * sizeof (double));
   qsort (sorted, n, sizeof (double), compare_descending);
@@ -939,7 +1125,9 @@ write_charts (Writer *w)
       lxw_chart *totals = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
       lxw_chart *parts = workbook_add_chart (w->wb, LXW_CHART_BAR);
       g_autofree char *total_col = pc_export_column_name (SUMMARY_FIRST_PART + w->n_parts);
-      g_autofree char *cats = g_strdup_printf ("=%s!$B$2:$B$%u", summary, n + 1);
+      /* The scorecards' names tell apart two reports of one agency; 单位 alone would not. */
+      const char *label = w->per_report_sheets ? "E" : "B";
+      g_autofree char *cats = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, label, label, n + 1);
       g_autofree char *vals = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, total_col, total_col, n + 1);
       g_autofree char *part_cats = g_strdup_printf ("=%s!$A$2:$A$%u", charts, w->n_parts + 1);
       g_autofree char *part_vals = g_strdup_printf ("=%s!$C$2:$C$%u", charts, w->n_parts + 1);
@@ -1051,6 +1239,40 @@ set_write_error (Writer      *w,
   return FALSE;
 }
 
+/* Whether the workbook can be written at @path, before any work is done: libxlsxwriter
+ * finds out only when it closes the workbook, after every report. */
+static gboolean
+check_destination (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir_display = g_filename_display_name (dir);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE,
+                   /* Translators: the workbook file, then its folder */
+                   _("Could not write the workbook “%s”: the folder “%s” does not exist"), display, dir_display);
+      return FALSE;
+    }
+  if (g_access (dir, W_OK | X_OK) != 0)
+    {
+      g_set_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE,
+                   /* Translators: the workbook file, then its folder */
+                   _("Could not write the workbook “%s”: the folder “%s” cannot be written to"), display,
+                   dir_display);
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE,
+                   _("Could not write the workbook “%s”: the file is read-only"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * pc_export_uses_constant_memory:
  * @options: (nullable): the export options
@@ -1097,6 +1319,14 @@ pc_export_xlsx_write (const char             *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (PC_IS_CHECKLIST (checklist), FALSE);
   g_return_val_if_fail (fetch != NULL || n_reports == 0, FALSE);
+
+  if (n_reports == 0)
+    {
+      g_set_error_literal (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_EMPTY, _("There are no reports to export"));
+      return FALSE;
+    }
+  if (!check_destination (path, error))
+    return FALSE;
 
   limit = options && options->sheet_limit ? options->sheet_limit : PC_EXPORT_DEFAULT_SHEET_LIMIT;
   wb_options.constant_memory = pc_export_uses_constant_memory (options, n_reports) ? LXW_TRUE : LXW_FALSE;
@@ -1198,12 +1428,17 @@ fetch_project_card (guint          index,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) reviewers = NULL;
   PcExportCard *card;
 
   if ((report = pc_project_load_report (source->project, id, error)) == NULL)
     return NULL;
+  /* As the review shows the report: the engine's reading with the reviewers' decisions on
+   * its evidence, then their ratings over its proposals. */
   coverage = pc_coverage_engine_run (source->engine, report);
-  if ((overrides = pc_project_review_get_ratings (source->project, id, TRUE, error)) == NULL ||
+  if (!pc_project_review_apply_decisions (source->project, id, coverage, error) ||
+      (overrides = pc_project_review_get_ratings (source->project, id, TRUE, error)) == NULL ||
+      (reviewers = pc_project_review_get_rating_reviewers (source->project, id, error)) == NULL ||
       (annotations = pc_project_list_annotations (source->project, id, error)) == NULL ||
       (statuses = pc_project_list_finding_statuses (source->project, id, error)) == NULL ||
       (entries = pc_register_build (source->project, id, error)) == NULL)
@@ -1211,6 +1446,8 @@ fetch_project_card (guint          index,
   score = pc_coverage_score (coverage, overrides);
   card = pc_export_card_new (source->checklist, report, coverage, score, annotations, statuses);
   pc_export_card_set_register (card, source->checklist, entries);
+  for (guint i = 0; i < reviewers->len; i++)
+    pc_export_card_add_reviewer (card, i + 1, g_ptr_array_index (reviewers, i));
   return card;
 }
 
@@ -1241,6 +1478,20 @@ list_report_ids (PcProject  *project,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+/* @ids in order, each once: a report asked for twice is exported once. */
+static GArray *
+unique_ids (const gint64 *ids,
+            guint         n_ids)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *unique = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    if (g_hash_table_add (seen, (gpointer) &ids[i]))
+      g_array_append_val (unique, ids[i]);
+  return unique;
 }
 
 /**
@@ -1274,10 +1525,7 @@ pc_export_xlsx_project (PcProject            *project,
   if ((checklist = pc_project_review_load_checklist (project, NULL, error)) == NULL)
     return FALSE;
   if (ids != NULL)
-    {
-      id_array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-      g_array_append_vals (id_array, ids, n_ids);
-    }
+    id_array = unique_ids (ids, n_ids);
   else if ((id_array = list_report_ids (project, error)) == NULL)
     return FALSE;
 

@@ -20,6 +20,7 @@ typedef enum
 {
   PC_EXPORT_ERROR_WRITE,    /* libxlsxwriter could not write the workbook */
   PC_EXPORT_ERROR_SOURCE,   /* a report could not be loaded or assessed */
+  PC_EXPORT_ERROR_EMPTY,    /* there is no report to export */
 } PcExportError;
 
 /* Excel's limits. */
@@ -42,6 +43,8 @@ typedef struct
   guint     chapter;      /* PcChecklistChapter.number */
   char     *title;        /* （一）指导思想 */
   double    weight;
+  guint     block;        /* 1-based index of the item's block among the checklist's blocks */
+  double    block_points; /* the block's points, shared out over its applicable items */
   double    max_points;
   PcRating  rating;
   double    points;
@@ -143,6 +146,10 @@ void           pc_export_card_unref       (PcExportCard         *card);
 void           pc_export_card_set_register (PcExportCard        *card,
                                            PcChecklist          *checklist,
                                            GPtrArray            *entries);
+
+void           pc_export_card_add_reviewer (PcExportCard        *card,
+                                           guint                 code,
+                                           const char           *reviewer);
 
 gboolean       pc_export_xlsx_write       (const char           *path,
                                            PcChecklist          *checklist,

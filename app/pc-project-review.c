@@ -808,6 +808,54 @@ pc_project_review_get_ratings (PcProject  *self,
 }
 
 /**
+ * pc_project_review_get_rating_reviewers:
+ *
+ * Returns: (transfer full) (element-type utf8): by code − 1, as many as the checklist has
+ *   items, who set the rating of each item the reviewers rated, %NULL elsewhere
+ */
+GPtrArray *
+pc_project_review_get_rating_reviewers (PcProject  *self,
+                                        gint64      report_id,
+                                        GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) reviewers = NULL;
+  gint64 checklist_id;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (_pc_project_is_owner (self), NULL);
+
+  if ((checklist_id = active_checklist_id (self, error)) == 0 ||
+      (stmt = _pc_project_prepare (self, "SELECT count(*) FROM checklist_items WHERE checklist = ?1", error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, checklist_id);
+  reviewers = g_ptr_array_new_with_free_func (g_free);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_set_size (reviewers, sqlite3_column_int (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if ((stmt = _pc_project_prepare (self, "SELECT item, reviewer FROM item_ratings WHERE report_id = ?1"
+                                   " AND checklist = ?2 AND override IS NOT NULL AND reviewer <> ''", error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_int64 (stmt, 2, checklist_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint item = sqlite3_column_int (stmt, 0);
+
+      if (item >= 1 && item <= reviewers->len)
+        g_ptr_array_index (reviewers, item - 1) = g_strdup (_pc_sql_column_text (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_set_sql_error (self, error, _("reading ratings"));
+      return NULL;
+    }
+  return g_steal_pointer (&reviewers);
+}
+
+/**
  * pc_project_review_apply_decisions:
  * @coverage: the engine's output for @report_id, as stored
  *

@@ -90,6 +90,9 @@ PcRating     *pc_project_review_get_ratings       (PcProject         *self,
                                                    gint64             report_id,
                                                    gboolean           overrides_only,
                                                    GError           **error);
+GPtrArray    *pc_project_review_get_rating_reviewers (PcProject     *self,
+                                                   gint64             report_id,
+                                                   GError           **error);
 guint         pc_project_review_count_suggestions (PcProject         *self,
                                                    gint64             report_id);
 gboolean      pc_project_review_apply_decisions   (PcProject         *self,

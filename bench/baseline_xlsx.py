@@ -5,6 +5,7 @@
 Usage: baseline_xlsx.py CARDS.json OUT.xlsx — prints the seconds spent writing (after the
 JSON is loaded) on stdout.
 """
+import datetime
 import gc
 import json
 import sys
@@ -14,7 +15,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 FONT = "宋体"
-CARD_COLUMNS = ["序号", "部分", "评查项目", "满分", "权重", "评定", "得分", "证据位置", "证据原文", "问题", "整改建议", "评查人"]
+CARD_COLUMNS = ["序号", "部分", "评查项目", "满分", "权重", "评定", "得分", "证据位置", "证据原文", "问题", "整改建议", "评查人", "板块"]
 REGISTER_COLUMNS = ["序号", "单位", "年度", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态", "评查人", "日期"]
 RATINGS = {1: "充分", 2: "部分", 3: "未体现", 4: "不适用", 0: "未体现"}
 SEVERITIES = {0: "", 1: "低", 2: "中", 3: "高"}
@@ -36,9 +37,9 @@ class Widths:
         else:
             self.ws.write_blank(row, col, None, fmt)
 
-    def finish(self, wrap):
+    def finish(self, wrap, hidden=()):
         for c, (low, high) in enumerate(self.bounds):
-            self.ws.set_column(c, c, min(max(self.w[c] + 2, low), high), wrap if self.w[c] + 2 > high else None)
+            self.ws.set_column(c, c, min(max(self.w[c] + 2, low), high), None, {"hidden": c in hidden})
 
 
 def grade_formula(grades, cell):
@@ -74,6 +75,7 @@ def write(data, path, constant):
     f_text, f_wrap, f_center = f(border=1), f(border=1, text_wrap=True), f(border=1, align="center")
     f_number, f_bold = f(border=1, num_format="0.00"), f(border=1, num_format="0.00", bold=True)
     f_plain, f_link = f(), f(border=1, underline=1, font_color="blue")
+    f_date = f(border=1, align="center", num_format="yyyy-mm-dd")
     chapters, grades, cards = data["chapters"], data["grades"], data["cards"]
     n_parts = len(chapters) + 1
 
@@ -91,7 +93,7 @@ def write(data, path, constant):
         rw.text(0, c, h, f_header)
     setup(register, 0, 2)
     register.autofilter(0, 0, 1, len(REGISTER_COLUMNS) - 1)
-    reg_row, used, sheets = 1, set(), []
+    reg_row, used, sheets, layout = 1, set(), [], {}
 
     for card in cards:
         name = f'{card["agency"]}{card["year"]}'[:31]
@@ -103,25 +105,34 @@ def write(data, path, constant):
         used.add(name.casefold())
         sheets.append(name)
         ws = wb.add_worksheet(name)
-        cw = Widths(ws, [(5, 6), (5, 6), (16, 30), (6, 8), (6, 8), (7, 8), (7, 10), (14, 28), (20, 60), (12, 36), (12, 36), (8, 16)])
+        cw = Widths(ws, [(5, 6), (5, 6), (16, 30), (6, 8), (6, 8), (7, 8), (7, 10), (14, 28), (20, 60), (12, 36), (12, 36), (8, 16), (4, 6)])
+        items = card["items"]
+        n_items, n_findings = len(items), len(card["findings"])
+        total_row = 5 + n_items + 1 + n_findings + 1 + 3  # 0-based: blank, findings, blank, 合计, 事项, 形式
         ws.write_string(0, 0, f'{card["agency"]}{card["year"]}年度法治政府建设年度报告评分表', f_title)
-        ws.write_string(1, 0, f'标题：{card["title"]}　　发布日期：{card["published"]}　　总分：{card["total"]:.2f}　　等级：{card["grade"]}', f_plain)
+        ws.write_string(1, 0, f'标题：{card["title"]}　　发布日期：{card["published"]}', f_plain)
+        ws.write_formula(2, 0, f'="总分："&FIXED(G{total_row + 1},2,TRUE)&"　　等级："&G{total_row + 2}', f_plain,
+                         f'总分：{card["total"]:.2f}　　等级：{card["grade"]}')
         for c, h in enumerate(CARD_COLUMNS):
             cw.text(3, c, h, f_header)
-        items = card["items"]
         setup(ws, 3, 3)
-        ws.autofilter(3, 0, 3 + max(len(items), 1), len(CARD_COLUMNS) - 1)
+        ws.autofilter(3, 0, 3 + max(n_items, 1), len(CARD_COLUMNS) - 1)
+        ws.data_validation(4, 5, 3 + n_items, 5, {"validate": "list", "source": ["充分", "部分", "未体现", "不适用"]})
+        first, last = 5, 4 + n_items
         for i, it in enumerate(items):
             r = 4 + i
+            x = r + 1
             ws.write_number(r, 0, it["code"], f_center)
             cw.text(r, 1, it["chapter"], f_center)
             cw.text(r, 2, it["title"], f_wrap)
-            ws.write_number(r, 3, it["max_points"], f_number)
+            ws.write_formula(r, 3, f'=IF($F{x}="不适用",0,IFERROR({it["block_points"]!r}*$E{x}/SUMIFS($E${first}:$E${last},'
+                                   f'$M${first}:$M${last},$M{x},$F${first}:$F${last},"<>不适用"),0))', f_number, it["max_points"])
             ws.write_number(r, 4, it["weight"], f_number)
             cw.text(r, 5, RATINGS[it["rating"]], f_center)
-            ws.write_number(r, 6, it["points"], f_number)
+            ws.write_formula(r, 6, f'=$D{x}*IF($F{x}="充分",1,IF($F{x}="部分",0.5,0))', f_number, it["points"])
             for c, key in ((7, "sections"), (8, "quotes"), (9, "problems"), (10, "fixes"), (11, "reviewers")):
                 cw.text(r, c, it[key], f_wrap)
+            ws.write_number(r, 12, it["block"], f_center)
         row = 5 + len(items)
         for c, h in enumerate(["序号", "类别", "形式问题", "", "", "状态", "扣分", "位置", "原文", "", "整改说明", "评查人"]):
             cw.text(row, c, h, f_header)
@@ -135,23 +146,31 @@ def write(data, path, constant):
             ws.write_number(row, 6, fd["deduction"], f_number)
             cw.text(row, 7, fd["section"], f_wrap)
             cw.text(row, 8, fd["quote"], f_wrap)
+            cw.text(row, 10, fd["note"], f_wrap)
             cw.text(row, 11, fd["reviewer"], f_wrap)
             row += 1
         end, row = row, row + 1
         items_points = sum(it["points"] for it in items)
+        items_max = sum(it["max_points"] for it in items)
         form = max(card["form_max"] - sum(fd["deduction"] for fd in card["findings"]), 0)
-        scale = "" if abs(card["possible"] - 100) < 1e-9 else f'*100/{card["possible"]:g}'
-        total = items_points + form if not scale else (items_points + form) * 100 / card["possible"]
+        total = card["total"]
+        for c, h in ((2, "合计"), (3, "满分"), (6, "得分")):
+            cw.text(row, c, h, f_header)
+        row += 1
+        layout[len(sheets) - 1] = (row + 1, row + 2)
         cw.text(row, 2, "事项得分", f_header)
-        ws.write_formula(row, 6, f"=SUM(G5:G{4 + len(items)})", f_bold, items_points)
+        ws.write_formula(row, 3, f"=SUM(D5:D{4 + n_items})", f_bold, items_max)
+        ws.write_formula(row, 6, f"=SUM(G5:G{4 + n_items})", f_bold, items_points)
         cw.text(row + 1, 2, "形式得分", f_header)
+        ws.write_number(row + 1, 3, card["form_max"], f_bold)
         ws.write_formula(row + 1, 6, f'=MAX(0,{card["form_max"]:g}-SUM(G{first + 1}:G{end}))' if end > first
                          else f'=MAX(0,{card["form_max"]:g})', f_bold, form)
+        i, f = row + 1, row + 2
         cw.text(row + 2, 2, "总分", f_header)
-        ws.write_formula(row + 2, 6, f"=(G{row + 1}+G{row + 2}){scale}", f_bold, total)
+        ws.write_formula(row + 2, 6, f"=IF(D{i}+D{f}>0,100*(G{i}+G{f})/(D{i}+D{f}),0)", f_bold, total)
         cw.text(row + 3, 2, "等级", f_header)
-        ws.write_formula(row + 3, 6, grade_formula(grades, f"G{row + 4}"), f_center, grade_for(grades, total))
-        cw.finish(f_wrap)
+        ws.write_formula(row + 3, 6, grade_formula(grades, f"G{row + 3}"), f_center, grade_for(grades, total))
+        cw.finish(f_wrap, hidden=(12,))
 
         for p in card["problems"]:
             r = reg_row
@@ -163,11 +182,14 @@ def write(data, path, constant):
             rw.text(r, 8, SEVERITIES[p["severity"]], f_center)
             rw.text(r, 9, STATUSES[p["status"]], f_center)
             rw.text(r, 10, p["reviewer"], f_wrap)
-            rw.text(r, 11, p["date"], f_center)
+            try:
+                register.write_datetime(r, 11, datetime.datetime.strptime(p["date"], "%Y-%m-%d"), f_date)
+            except ValueError:
+                rw.text(r, 11, p["date"], f_center)
             reg_row += 1
 
     n = len(cards)
-    totals = [sum(c["parts"]) * (1 if abs(c["possible"] - 100) < 1e-9 else 100 / c["possible"]) for c in cards]
+    totals = [c["total"] for c in cards]
     ordered = sorted(totals, reverse=True)
     total_col = 5 + n_parts
     first, last, tl = xl_col_to_name(5), xl_col_to_name(total_col - 1), xl_col_to_name(total_col)
@@ -182,9 +204,16 @@ def write(data, path, constant):
         summary.write_number(r, 2, card["year"], f_center)
         sw.text(r, 3, card["published"], f_center)
         summary.write_url(r, 4, f"internal:'{sheets[i]}'!A1", f_link, sheets[i])
-        for c, v in enumerate(card["parts"]):
-            summary.write_number(r, 5 + c, v, f_number)
-        summary.write_formula(r, total_col, f"=SUM({first}{r + 1}:{last}{r + 1})", f_bold, totals[i])
+        q = "'" + sheets[i].replace("'", "''") + "'"
+        for c, v in enumerate(card["parts"][:-1]):
+            col = xl_col_to_name(5 + c)
+            summary.write_formula(r, 5 + c, f"=SUMPRODUCT(({q}!$B$5:$B${4 + len(card['items'])}={col}$1)*"
+                                             f"{q}!$G$5:$G${4 + len(card['items'])})", f_number, v)
+        items_row, form_row = layout[i]
+        summary.write_formula(r, 5 + n_parts - 1, f"={q}!$G${form_row}", f_number, card["parts"][-1])
+        possible = f"{q}!$D${items_row}+{q}!$D${form_row}"
+        summary.write_formula(r, total_col, f"=IF({possible}>0,100*SUM({first}{r + 1}:{last}{r + 1})/({possible}),0)",
+                              f_bold, totals[i])
         summary.write_formula(r, total_col + 1, grade_formula(grades, f"{tl}{r + 1}"), f_center, grade_for(grades, totals[i]))
         summary.write_formula(r, total_col + 2, f"=RANK({tl}{r + 1},${tl}$2:${tl}${n + 1})", f_center,
                               ordered.index(totals[i]) + 1)
@@ -202,7 +231,7 @@ def write(data, path, constant):
                              sum(c["parts"][i] for c in cards) / n)
     cw.finish(f_wrap)
     column = wb.add_chart({"type": "column"})
-    column.add_series({"categories": f"='汇总'!$B$2:$B${n + 1}", "values": f"='汇总'!${tl}$2:${tl}${n + 1}"})
+    column.add_series({"categories": f"='汇总'!$E$2:$E${n + 1}", "values": f"='汇总'!${tl}$2:${tl}${n + 1}"})
     column.set_title({"name": "各报告总分", "name_font": {"name": FONT, "size": 12, "bold": True}})
     column.set_legend({"none": True})
     bar = wb.add_chart({"type": "bar"})

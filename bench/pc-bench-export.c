@@ -141,6 +141,8 @@ add_card_json (JsonBuilder        *b,
       add_string (b, "title", it->title);
       add_double (b, "max_points", it->max_points);
       add_double (b, "weight", it->weight);
+      add_double (b, "block", it->block);
+      add_double (b, "block_points", it->block_points);
       add_double (b, "rating", it->rating);
       add_double (b, "points", it->points);
       add_string (b, "sections", it->sections);
@@ -163,6 +165,7 @@ add_card_json (JsonBuilder        *b,
       add_double (b, "deduction", f->deduction);
       add_string (b, "section", f->section);
       add_string (b, "quote", f->quote);
+      add_string (b, "note", f->note);
       add_string (b, "reviewer", f->reviewer);
       json_builder_end_object (b);
     }

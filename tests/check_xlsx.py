@@ -6,12 +6,15 @@ Usage: check_xlsx.py PINGCHA-CLI   (PINGCHA_CORPUS_DIR names the corpus)
 Exits 77 (skipped) when openpyxl is missing.
 """
 import glob
+import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 try:
     import openpyxl
@@ -59,7 +62,7 @@ def check_print(ws, header_row, what):
     check(fonts == {"宋体"}, f"{what}: 宋体 font ({fonts})")
 
 
-def check_summary(ws, cached, n_reports):
+def check_summary(ws, cached, n_reports, wb=None):
     header = [c.value for c in ws[1]]
     check(header[:5] == ["序号", "单位", "年度", "发布日期", "评分表"], f"summary header {header[:5]}")
     check(header[5:15] == list("一二三四五六七八九十") and header[15] == "形式", f"summary parts {header[5:16]}")
@@ -69,11 +72,15 @@ def check_summary(ws, cached, n_reports):
     for r in range(2, ws.max_row + 1):
         parts = [cached.cell(r, c).value for c in range(6, 17)]
         check(all(isinstance(p, (int, float)) for p in parts), f"summary row {r}: part points are numbers")
-        formula = ws.cell(r, 17).value
-        check(formula == f"=SUM(F{r}:P{r})", f"summary row {r}: total formula {formula}")
         total = cached.cell(r, 17).value
-        check(isinstance(total, float) and abs(total - sum(parts)) < 1e-6,
-              f"summary row {r}: cached total {total} is the sum {sum(parts)}")
+        link = ws.cell(r, 5).hyperlink
+        if link is not None:
+            check_summary_links(ws, cached, wb, r, link.location.split("!")[0])
+        else:
+            formula = ws.cell(r, 17).value
+            check(formula == f"=SUM(F{r}:P{r})", f"summary row {r}: total formula {formula}")
+            check(isinstance(total, float) and abs(total - sum(parts)) < 1e-6,
+                  f"summary row {r}: cached total {total} is the sum {sum(parts)}")
         check(str(ws.cell(r, 18).value).startswith("=IF("), f"summary row {r}: grade is a formula")
         check(cached.cell(r, 18).value == grade_for(total), f"summary row {r}: cached grade {cached.cell(r, 18).value}")
         check(ws.cell(r, 19).value == f"=RANK(Q{r},$Q$2:$Q${n_reports + 1})", f"summary row {r}: rank formula")
@@ -87,6 +94,24 @@ def check_summary(ws, cached, n_reports):
           "summary: 3-colour scales")
     check_print(ws, 1, "summary")
     return totals
+
+
+def check_summary_links(ws, cached, wb, r, quoted):
+    """A summary row of a report with a scorecard takes its points from the scorecard."""
+    card = wb[quoted.strip("'").replace("''", "'")]
+    labels = {card.cell(i, 3).value: i for i in range(40, card.max_row + 1)}
+    first, last = 5, 39
+    for c in range(6, 16):
+        col = openpyxl.utils.get_column_letter(c)
+        formula = ws.cell(r, c).value
+        check(formula == f"=SUMPRODUCT(({quoted}!$B${first}:$B${last}={col}$1)*{quoted}!$G${first}:$G${last})",
+              f"summary row {r}: part {col} sums the scorecard's points ({formula})")
+    form = labels.get("形式得分")
+    check(ws.cell(r, 16).value == f"={quoted}!$G${form}", f"summary row {r}: form points from the scorecard")
+    items = labels.get("事项得分")
+    possible = f"{quoted}!$D${items}+{quoted}!$D${form}"
+    check(ws.cell(r, 17).value == f"=IF({possible}>0,100*SUM(F{r}:P{r})/({possible}),0)",
+          f"summary row {r}: total over the scorecard's 满分 ({ws.cell(r, 17).value})")
 
 
 def check_charts(ws, cached, summary_cached, n_reports):
@@ -116,24 +141,63 @@ def check_scorecard(ws, cached, name):
     check(len(name) <= 31 and not re.search(r"[\[\]:*?/\\]", name), f"sheet name {name}")
     header = [c.value for c in ws[4]]
     check(header == ["序号", "部分", "评查项目", "满分", "权重", "评定", "得分", "证据位置", "证据原文", "问题",
-                     "整改建议", "评查人"], f"{name}: header {header}")
-    items = list(ws.iter_rows(min_row=5, max_row=39, values_only=True))
+                     "整改建议", "评查人", "板块"], f"{name}: header {header}")
+    items = list(cached.iter_rows(min_row=5, max_row=39, values_only=True))
     check([row[0] for row in items] == list(range(1, 36)), f"{name}: 35 items")
     check(all(row[5] in ("充分", "部分", "未体现", "不适用") for row in items), f"{name}: ratings")
     labels = {ws.cell(r, 3).value: r for r in range(40, ws.max_row + 1)}
     for label in ("事项得分", "形式得分", "总分", "等级"):
         check(label in labels, f"{name}: {label} row")
+    check_live_items(ws, cached, name)
     r = labels.get("事项得分")
     if r:
         check(ws.cell(r, 7).value == "=SUM(G5:G39)", f"{name}: items total formula")
+        check(ws.cell(r, 4).value == "=SUM(D5:D39)", f"{name}: items maximum formula")
         check(abs(cached.cell(r, 7).value - sum(row[6] for row in items)) < 1e-6, f"{name}: cached items total")
     r = labels.get("总分")
     if r:
         total = cached.cell(r, 7).value
-        check(abs(total - cached.cell(r - 2, 7).value - cached.cell(r - 1, 7).value) < 1e-6,
+        i, f = r - 2, r - 1
+        check(ws.cell(r, 7).value == f"=IF(D{i}+D{f}>0,100*(G{i}+G{f})/(D{i}+D{f}),0)",
+              f"{name}: total formula {ws.cell(r, 7).value}")
+        possible = cached.cell(i, 4).value + cached.cell(f, 4).value
+        check(abs(total - 100 * (cached.cell(i, 7).value + cached.cell(f, 7).value) / possible) < 1e-6,
               f"{name}: cached total")
         check(cached.cell(r + 1, 7).value == grade_for(total), f"{name}: cached grade")
+        line = ws.cell(3, 1).value
+        check(line == f'="总分："&FIXED(G{r},2,TRUE)&"　　等级："&G{r + 1}', f"{name}: live score line {line}")
+        check(cached.cell(3, 1).value == f"总分：{total:.2f}　　等级：{grade_for(total)}",
+              f"{name}: cached score line {cached.cell(3, 1).value}")
+        check("总分" not in str(ws.cell(2, 1).value or ""), f"{name}: no static total on the meta line")
     check_print(ws, 4, name)
+
+
+def check_live_items(ws, cached, name):
+    """满分 and 得分 are formulas of 评定 and the weights, with the engine's values cached."""
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    check(len(lists) == 1 and str(lists[0].sqref) == "F5:F39" and
+          lists[0].formula1 == '"充分,部分,未体现,不适用"', f"{name}: 评定 has the list of ratings")
+    check(ws.column_dimensions["M"].hidden, f"{name}: the block column is hidden")
+    blocks = {}
+    for r in range(5, 40):
+        d, g = ws.cell(r, 4).value, ws.cell(r, 7).value
+        check(isinstance(d, str) and d.startswith(f'=IF($F{r}="不适用",0,IFERROR(') and
+              f"SUMIFS($E$5:$E$39,$M$5:$M$39,$M{r},$F$5:$F$39,\"<>不适用\")" in d,
+              f"{name}: 满分 formula in row {r}: {d}")
+        check(g == f'=$D{r}*IF($F{r}="充分",1,IF($F{r}="部分",0.5,0))', f"{name}: 得分 formula in row {r}: {g}")
+        block = cached.cell(r, 13).value
+        check(isinstance(block, int), f"{name}: row {r} has its block number")
+        if isinstance(d, str) and "IFERROR(" in d:
+            blocks.setdefault(block, []).append((r, float(d.split("IFERROR(")[1].split("*")[0])))
+    # The engine's arithmetic, recomputed from the cached ratings and weights.
+    for block, rows in blocks.items():
+        rating = {r: cached.cell(r, 6).value for r, _ in rows}
+        applicable = sum(cached.cell(r, 5).value for r, _ in rows if rating[r] != "不适用")
+        for r, points in rows:
+            factor = {"充分": 1, "部分": 0.5}.get(rating[r], 0)
+            expected = 0 if rating[r] == "不适用" or applicable <= 0 else points * cached.cell(r, 5).value / applicable
+            check(abs(cached.cell(r, 4).value - expected) < 1e-9, f"{name}: cached 满分 in row {r}")
+            check(abs(cached.cell(r, 7).value - expected * factor) < 1e-9, f"{name}: cached 得分 in row {r}")
 
 
 def check_workbook(path, n_reports, expect_equals):
@@ -143,7 +207,7 @@ def check_workbook(path, n_reports, expect_equals):
     check(names[:3] == ["汇总", "图表", "问题清单"], f"sheet names {names[:3]}")
     check(len(names) == 3 + n_reports, f"one scorecard per report ({len(names) - 3})")
     check(len({n.casefold() for n in names}) == len(names), "sheet names are unique")
-    check_summary(wb["汇总"], cached["汇总"], n_reports)
+    check_summary(wb["汇总"], cached["汇总"], n_reports, wb)
     check_charts(wb["图表"], cached["图表"], cached["汇总"], n_reports)
     check_register(wb["问题清单"])
     for name in names[3:]:
@@ -193,6 +257,174 @@ def check_soffice(path, tmp):
           f"LibreOffice prints it to PDF: {proc.stderr}")
 
 
+RECALC_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def recalculate(path, tmp):
+    """The workbook as LibreOffice recalculates it on load, or None without LibreOffice Calc."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    profile = os.path.join(tmp, "lo-recalc")
+    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+        f.write(RECALC_PROFILE)
+    out = os.path.join(tmp, "recalc-" + os.path.basename(path).replace(".xlsx", ""))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx",
+                    "--outdir", out, path], capture_output=True, text=True, timeout=300)
+    result = os.path.join(out, os.path.basename(path))
+    return openpyxl.load_workbook(result, data_only=True) if os.path.exists(result) else None
+
+
+def set_cells(src, dst, sheet_index, values):
+    """Copies the workbook, typing @values ({cell: text}) into sheet @sheet_index (1-based) as a
+    reviewer would: only those cells change, every cached result stays."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == f"xl/worksheets/sheet{sheet_index}.xml":
+                text = data.decode("utf-8")
+                for cell, value in values.items():
+                    text, n = re.subn(rf'<c r="{cell}"( s="\d+")?( t="\w+")?>.*?</c>',
+                                      rf'<c r="{cell}"\1 t="inlineStr"><is><t>{value}</t></is></c>', text, count=1)
+                    check(n == 1, f"the cell {cell} to edit is there")
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+
+
+def same(a, b):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) < 1e-9
+    return a == b
+
+
+def pick_edits(card):
+    """An item rated 未体现 to rate 充分, and one of another block to rate 不适用, each in a block
+    with other applicable items, so both the points and the sharing of a block change."""
+    rows = {r: (card.cell(r, 6).value, card.cell(r, 13).value) for r in range(5, 40)}
+    def others(r):
+        return [o for o, (rating, block) in rows.items() if o != r and block == rows[r][1] and rating != "不适用"]
+    absent = next(r for r, (rating, _) in rows.items() if rating == "未体现" and others(r))
+    dropped = next(r for r, (rating, block) in rows.items()
+                   if rating in ("充分", "部分") and block != rows[absent][1] and others(r))
+    return {absent: ("充分", "full"), dropped: ("不适用", "not-applicable")}
+
+
+def check_live_edit(project, project_xlsx, tmp):
+    """A rating typed into a scorecard gives, once recalculated, what the app gives for the same
+    rating: the scorecard's points, total and grade, and the summary's parts, total, grade and
+    rank. LibreOffice does the recalculation."""
+    untouched = recalculate(project_xlsx, tmp)
+    if untouched is None:
+        print("LibreOffice cannot recalculate here: live workbook check skipped")
+        return
+    book = openpyxl.load_workbook(project_xlsx)
+    cached = openpyxl.load_workbook(project_xlsx, data_only=True)
+    formulas = [(ws.title, c.coordinate) for ws in book.worksheets for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")]
+    differ = [f for f in formulas if not same(cached[f[0]][f[1]].value, untouched[f[0]][f[1]].value)]
+    check(not differ, f"LibreOffice recalculates every formula to its cached value ({differ[:5]})")
+
+    name = book.sheetnames[3]
+    edits = pick_edits(cached[name])
+    edited = os.path.join(tmp, "edited.xlsx")
+    set_cells(project_xlsx, edited, 4, {f"F{r}": label for r, (label, _) in edits.items()})
+    recalculated = recalculate(edited, tmp)
+
+    db = sqlite3.connect(project)
+    checklist = db.execute("SELECT id FROM checklists WHERE active = 1").fetchone()[0]
+    report = db.execute("SELECT min(id) FROM reports").fetchone()[0]
+    for r, (_, rating) in edits.items():
+        db.execute("INSERT INTO item_ratings (report_id, checklist, item, proposed, override, reviewer)"
+                   " VALUES (?, ?, ?, 'absent', ?, '复核') ON CONFLICT (report_id, checklist, item)"
+                   " DO UPDATE SET override = excluded.override, reviewer = excluded.reviewer",
+                   (report, checklist, cached[name].cell(r, 1).value, rating))
+    db.commit()
+    db.close()
+    expected_xlsx = os.path.join(tmp, "rated.xlsx")
+    proc = run("export", "--project", project, "--xlsx", expected_xlsx)
+    check(proc.returncode == 0, f"export after rating: {proc.stderr}")
+    expected = openpyxl.load_workbook(expected_xlsx, data_only=True)
+    cells = [(name, f"{col}{r}") for r in range(5, cached[name].max_row + 1) for col in "DG"]
+    cells += [(name, "A3")]
+    cells += [("汇总", f"{openpyxl.utils.get_column_letter(c)}{r}") for r in range(2, cached["汇总"].max_row + 1)
+              for c in range(6, 20)]
+    cells += [("图表", f"C{r}") for r in range(2, 13)]
+    wrong = [(s, c, recalculated[s][c].value, expected[s][c].value) for s, c in cells
+             if not same(recalculated[s][c].value, expected[s][c].value)]
+    check(not wrong, f"the edited workbook recalculates to the app's scores ({wrong[:5]})")
+    total = next(r for r in range(40, 70) if cached[name].cell(r, 3).value == "总分")
+    check(not same(cached[name].cell(total, 7).value, recalculated[name].cell(total, 7).value),
+          "the edit changed the scorecard's total")
+    check(not same(cached["汇总"]["Q2"].value, recalculated["汇总"]["Q2"].value), "the edit reached the summary")
+
+
+RATING_LABELS = {"full": "充分", "partial": "部分", "absent": "未体现", "not-applicable": "不适用"}
+
+
+def assess_project(project, agency):
+    proc = run("assess", "--project", project, "--json")
+    check(proc.returncode == 0, f"assess --project: {proc.stderr}")
+    return next(r for r in json.loads(proc.stdout) if r["agency"] == agency)
+
+
+def check_review_decisions(tmp):
+    """The workbook shows what the app shows of a reviewed report: the reviewers' decisions on
+    the evidence, their ratings and names, and the notes on the form findings."""
+    project = os.path.join(tmp, "reviewed.db")
+    proc = run("import", "--project", project, *REPORTS)
+    check(proc.returncode == 0, f"import: {proc.stderr}")
+    db = sqlite3.connect(project)
+    report, agency = db.execute("SELECT id, agency FROM reports ORDER BY id LIMIT 1").fetchone()
+    before = assess_project(project, agency)
+    checklist = db.execute("SELECT id FROM checklists WHERE active = 1").fetchone()[0]
+    items = before["items"]
+    rejected = next(i["item"] for i in items if i["rating"] in ("full", "partial") and i["sections"])
+    added = next(i["item"] for i in items if i["rating"] == "absent")
+    rated = next(i["item"] for i in items if i["item"] not in (rejected, added) and i["rating"] != "full")
+    finding = before["findings"][0]
+    key = f'{finding["code"]}/{finding.get("part") or finding.get("section") or ""}/{finding["range"][0]}'
+    for item, decision in ((rejected, "reject"), (added, "add")):
+        db.execute("INSERT INTO coverage_decisions (report_id, checklist, item, section, decision, reviewer,"
+                   " decided_at) VALUES (?, ?, ?, '', ?, '赵审', '2025-03-01T08:00:00Z')",
+                   (report, checklist, item, decision))
+    db.execute("UPDATE item_ratings SET override = 'full', reviewer = '李复核' WHERE report_id = ? AND item = ?",
+               (report, rated))
+    db.execute("INSERT INTO finding_status (report_id, finding_key, status, reviewer, note, modified)"
+               " VALUES (?, ?, 'resolved', '王五', '已补充成文日期', '2025-03-02T08:00:00Z')", (report, key))
+    db.commit()
+    db.close()
+    after = assess_project(project, agency)
+    check(after["score"]["total"] != before["score"]["total"], "the decisions change the app's score")
+
+    out = os.path.join(tmp, "reviewed.xlsx")
+    proc = run("export", "--project", project, "--xlsx", out)
+    check(proc.returncode == 0, f"export of the reviewed project: {proc.stderr}")
+    if proc.returncode != 0:
+        return
+    book = openpyxl.load_workbook(out, data_only=True)
+    card = book[book.sheetnames[3]]
+    by_code = {card.cell(r, 1).value: r for r in range(5, 40)}
+    for item in after["items"]:
+        r = by_code[item["item"]]
+        check(card.cell(r, 6).value == RATING_LABELS[item["rating"]],
+              f"item {item['item']}: rated {card.cell(r, 6).value} as the app does ({item['rating']})")
+        check(abs(card.cell(r, 7).value - item["points"]) < 0.006, f"item {item['item']}: the app's points")
+    check(not card.cell(by_code[rejected], 8).value and not card.cell(by_code[rejected], 9).value,
+          "the rejected evidence is not shown")
+    check("李复核" in str(card.cell(by_code[rated], 12).value), "the rating's reviewer is named")
+    total = next(r for r in range(40, card.max_row + 1) if card.cell(r, 3).value == "总分")
+    check(abs(card.cell(total, 7).value - after["score"]["total"]) < 0.006,
+          f"the app's total {after['score']['total']} ({card.cell(total, 7).value})")
+    check(abs(book["汇总"]["Q2"].value - after["score"]["total"]) < 0.006, "the summary has the app's total")
+    notes = [card.cell(r, 11).value for r in range(40, total) if card.cell(r, 2).value == "形式"]
+    check("已补充成文日期" in notes, f"the finding's note is on the scorecard ({notes})")
+
+
 def check_errors(tmp):
     out = os.path.join(tmp, "never.xlsx")
     proc = run("export", REPORTS[0])
@@ -204,7 +436,19 @@ def check_errors(tmp):
     proc = run("export", "--xlsx", out, os.path.join(tmp, "missing.txt"))
     check(proc.returncode == 1 and "missing.txt" in proc.stderr, f"missing report: {proc.stderr}")
     proc = run("export", "--xlsx", os.path.join(tmp, "no-such-dir", "x.xlsx"), REPORTS[0])
-    check(proc.returncode == 1 and proc.stderr.strip(), f"unwritable workbook: {proc.stderr}")
+    check(proc.returncode == 1 and "no-such-dir" in proc.stderr and "[ERROR]" not in proc.stderr,
+          f"unwritable workbook: {proc.stderr}")
+    empty = os.path.join(tmp, "empty.db")
+    proc = run("import", "--project", empty, REPORTS[0])
+    db = sqlite3.connect(empty)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("DELETE FROM reports")
+    db.commit()
+    db.close()
+    proc = run("export", "--project", empty, "--xlsx", out, env=dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8"))
+    check(proc.returncode == 1 and "no reports" in proc.stderr, f"a project without reports: {proc.returncode} {proc.stderr}")
+    proc = run("export", "--project", empty, "--xlsx", out, env=dict(os.environ, LANGUAGE="zh_CN", LC_ALL="C.UTF-8"))
+    check(proc.returncode == 1 and "没有可导出的报告" in proc.stderr, f"in Chinese: {proc.stderr}")
     check(not os.path.exists(out), "no workbook is left behind after an error")
     check(not any(p.endswith(".part") for p in os.listdir(tmp)), "no partial file is left behind")
 
@@ -236,10 +480,12 @@ def main():
         if proc.returncode == 0:
             check_workbook(project_xlsx, len(REPORTS), False)
             check_soffice(project_xlsx, tmp)
+            check_live_edit(project, project_xlsx, tmp)
         one_xlsx = os.path.join(tmp, "one.xlsx")
         proc = run("export", "--project", project, "--report", "2", "--xlsx", one_xlsx)
         check(proc.returncode == 0 and len(openpyxl.load_workbook(one_xlsx).sheetnames) == 4,
               f"export of one report of the project: {proc.stderr}")
+        check_review_decisions(tmp)
         check_errors(tmp)
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0

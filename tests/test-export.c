@@ -176,6 +176,24 @@ test_sheet_name (void)
   g_assert_cmpstr (long_name, !=, long_again);
 }
 
+/* A name cut to 31 units is made valid again: no apostrophe or space left at its end. */
+static void
+test_sheet_name_cut (void)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* 30 characters, then the apostrophe or the space that the cut at 31 leaves last. */
+  g_autofree char *apostrophe = pc_export_sheet_name ("某某省某某市某某区某某县某某镇某某乡某某村委会应急管理局办办's office 2024", used);
+  g_autofree char *space = pc_export_sheet_name ("乙某省某某市某某区某某县某某镇某某乡某某村委会应急管理局办办 会议", used);
+  g_autofree char *again = pc_export_sheet_name ("某某省某某市某某区某某县某某镇某某乡某某村委会应急管理's office", used);
+  g_autofree char *suffixed = pc_export_sheet_name ("某某省某某市某某区某某县某某镇某某乡某某村委会应急管理's office", used);
+
+  g_assert_cmpstr (apostrophe, ==, "某某省某某市某某区某某县某某镇某某乡某某村委会应急管理局办办");
+  g_assert_cmpstr (space, ==, "乙某省某某市某某区某某县某某镇某某乡某某村委会应急管理局办办");
+  g_assert_cmpstr (again, ==, "某某省某某市某某区某某县某某镇某某乡某某村委会应急管理's o");
+  /* Cut to 28 for the counter, it would end with the apostrophe. */
+  g_assert_cmpstr (suffixed, ==, "某某省某某市某某区某某县某某镇某某乡某某村委会应急管理(2)");
+}
+
 static void
 test_column_name (void)
 {
@@ -277,7 +295,7 @@ fixture_set_up (Fixture       *fx,
 
   pc_annotation_set_report_id (fix, fx->ids[0]);
   pc_annotation_set_range (fix, (PcRange) { 200, 210 });
-  pc_annotation_set_quote (fix, "某段原文");
+  pc_annotation_set_quote (fix, "\n某段原文 ");
   pc_annotation_set_context_before (fix, "");
   pc_annotation_set_context_after (fix, "");
   pc_annotation_set_created (fix, "2025-03-02T08:00:00Z");
@@ -285,6 +303,7 @@ fixture_set_up (Fixture       *fx,
   pc_annotation_set_item (fix, 13);
   pc_annotation_set_kind (fix, PC_ANNOTATION_FIX);
   pc_annotation_set_comment (fix, "建议细化执法公示");
+  pc_annotation_set_fix (fix, "按月公开执法数据");
   pc_annotation_set_reviewer (fix, "李四");
   pc_project_insert_annotation (fx->project, fix, &error);
   g_assert_no_error (error);
@@ -342,6 +361,7 @@ test_project (Fixture       *fx,
   g_autofree char *workbook = NULL;
   g_autofree char *reg = NULL;
   g_autofree char *card = NULL;
+  g_autofree char *chart = NULL;
   guint calls = 0;
 
   g_assert_true (pc_export_xlsx_project (fx->project, NULL, 0, out, count_progress, &calls, NULL, &error));
@@ -365,13 +385,25 @@ test_project (Fixture       *fx,
   g_assert_nonnull (strstr (reg, "<t>建议细化执法公示</t>"));
   g_assert_nonnull (strstr (reg, "<t>张三</t>"));
   g_assert_nonnull (strstr (reg, "<t>高</t>"));
-  g_assert_nonnull (strstr (reg, "<t>2025-03-01</t>"));
+  /* A fix with a comment keeps both; a quote loses the line break around it; a date is a
+   * date (2025-03-01 is day 45717). */
+  g_assert_nonnull (strstr (reg, "<t>按月公开执法数据</t>"));
+  g_assert_nonnull (strstr (reg, "<t>某段原文</t>"));
+  g_assert_nonnull (strstr (reg, "<v>45717</v>"));
 
   /* The scorecard of the first report has the problem on item 13. */
   card = read_sheet_text (out, "xl/worksheets/sheet4.xml");
   g_assert_nonnull (card);
   g_assert_nonnull (strstr (card, "执法数据缺失"));
   g_assert_nonnull (strstr (card, "<f>SUM(G5:G39)</f>"));
+  /* Live: the ratings are a list, the points formulas of them. */
+  g_assert_nonnull (strstr (card, "<dataValidation type=\"list\""));
+  g_assert_nonnull (strstr (card, "<f>$D5*IF($F5=\"充分\",1,IF($F5=\"部分\",0.5,0))</f>"));
+  /* The bars of the totals are named by the scorecards, agency and year. */
+  chart = read_member (out, "xl/charts/chart1.xml");
+  g_assert_nonnull (strstr (chart, "<c:f>'汇总'!$E$2:$E$3</c:f>"));
+  /* No column carries a format: empty cells have no borders. */
+  g_assert_null (strstr (strstr (card, "<cols>"), " style=\""));
 }
 
 static void
@@ -387,6 +419,61 @@ test_project_subset (Fixture       *fx,
   workbook = read_member (out, "xl/workbook.xml");
   g_assert_nonnull (strstr (workbook, "武汉"));
   g_assert_null (strstr (workbook, "浦东"));
+}
+
+/* A report asked for twice is exported once. */
+static void
+test_project_twice (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fx->dir, "twice.xlsx", NULL);
+  g_autofree char *workbook = NULL;
+  gint64 ids[] = { fx->ids[1], fx->ids[1] };
+
+  g_assert_true (pc_export_xlsx_project (fx->project, ids, G_N_ELEMENTS (ids), out, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  workbook = read_member (out, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "sheetId=\"4\""));
+  g_assert_null (strstr (workbook, "sheetId=\"5\""));
+}
+
+/* Nothing to export is an error, and no file is written. */
+static void
+test_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autofree char *dir = g_dir_make_tmp ("test-export-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "empty.xlsx", NULL);
+
+  g_assert_false (pc_export_xlsx_write (out, checklist, 0, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_EMPTY);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+static PcExportCard *
+fetch_never (guint          index,
+             gpointer       user_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* A folder that is not there is found before any report is fetched, and said so. */
+static void
+test_no_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+
+  g_assert_false (pc_export_xlsx_write ("/nonexistent/folder/x.xlsx", checklist, 3, fetch_never, NULL, NULL, NULL,
+                                        NULL, NULL, &error));
+  g_assert_error (error, PC_EXPORT_ERROR, PC_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/folder"));
 }
 
 static void
@@ -451,6 +538,7 @@ test_sheet_limit (void)
   g_autofree char *out = g_build_filename (dir, "limit.xlsx", NULL);
   g_autofree char *workbook = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *summary = NULL;
   PcExportOptions options = { .sheet_limit = 2, .memory = PC_EXPORT_MEMORY_CONSTANT };
   Cards cards = { reports, checklist, engine };
 
@@ -464,6 +552,42 @@ test_sheet_limit (void)
   details = read_member (out, "xl/worksheets/sheet4.xml");
   g_assert_nonnull (details);
   g_assert_nonnull (strstr (details, "<autoFilter ref=\"A1:N"));
+  /* Without scorecards the summary keeps the points as numbers, its totals still formulas. */
+  summary = read_member (out, "xl/worksheets/sheet1.xml");
+  g_assert_null (strstr (summary, "SUMPRODUCT"));
+  g_assert_nonnull (strstr (summary, "<f>SUM(F2:P2)</f>"));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+/* In constant_memory mode, which needs each sheet's rows in order, the scorecards are live
+ * as well. */
+static void
+test_constant_memory_cards (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = corpus_report ("wuhan-2021.txt");
+  g_autoptr(PcReport) report = pc_reader_read_file (path, NULL, &error);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+  g_autoptr(PcChecklist) checklist = pc_checklist_new_default ();
+  g_autoptr(PcCoverageEngine) engine = pc_coverage_engine_new (checklist);
+  g_autofree char *dir = g_dir_make_tmp ("test-export-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "constant.xlsx", NULL);
+  g_autofree char *card = NULL;
+  g_autofree char *summary = NULL;
+  PcExportOptions options = { .memory = PC_EXPORT_MEMORY_CONSTANT };
+  Cards cards = { reports, checklist, engine };
+
+  g_assert_no_error (error);
+  g_ptr_array_add (reports, report);
+  g_assert_true (pc_export_xlsx_write (out, checklist, 2, fetch_card, &cards, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  card = read_member (out, "xl/worksheets/sheet5.xml");
+  g_assert_nonnull (card);
+  g_assert_nonnull (strstr (card, "<dataValidation type=\"list\""));
+  g_assert_nonnull (strstr (card, "SUMIFS($E$5:$E$39,$M$5:$M$39,$M5"));
+  summary = read_member (out, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (summary, "SUMPRODUCT("));
   g_unlink (out);
   g_rmdir (dir);
 }
@@ -481,10 +605,15 @@ main (int    argc,
   g_test_add_func ("/export/memory-mode", test_memory_mode);
   g_test_add_func ("/export/temp-dir", test_temp_dir);
   g_test_add_func ("/export/sheet-name", test_sheet_name);
+  g_test_add_func ("/export/sheet-name-cut", test_sheet_name_cut);
+  g_test_add_func ("/export/nothing", test_nothing);
+  g_test_add_func ("/export/no-folder", test_no_folder);
   g_test_add_func ("/export/column-name", test_column_name);
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
+  g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
   g_test_add ("/export/project/subset", Fixture, NULL, fixture_set_up, test_project_subset, fixture_tear_down);
+  g_test_add ("/export/project/twice", Fixture, NULL, fixture_set_up, test_project_twice, fixture_tear_down);
   g_test_add ("/export/project/missing-report", Fixture, NULL, fixture_set_up, test_missing_report,
               fixture_tear_down);
   g_test_add ("/export/project/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
