@@ -909,6 +909,10 @@ pc_export_card_set_register (PcExportCard *card,
       const PcChecklistItem *item = pc_checklist_find_item (checklist, pc_register_entry_get_item (entry));
       PcExportProblem out = { 0 };
 
+      /* A form finding the reading does not make (the prior-year part, which the window
+       * lists only for the reviewers who require it) is not the report's finding. */
+      if (finding && find_card_finding (card, pc_register_entry_get_finding_key (entry)) == NULL)
+        continue;
       if (!finding && !is_register_kind (kind))
         continue;
       out.section = g_strdup (pc_register_entry_get_section (entry));

@@ -200,6 +200,10 @@ def check_live_items(ws, cached, name):
             check(abs(cached.cell(r, 7).value - expected * factor) < 1e-9, f"{name}: cached 得分 in row {r}")
 
 
+def wb_rows(path, sheet):
+    return list(openpyxl.load_workbook(path, data_only=True)[sheet].iter_rows(min_row=2, values_only=True))
+
+
 def check_workbook(path, n_reports, expect_equals):
     wb = openpyxl.load_workbook(path)
     cached = openpyxl.load_workbook(path, data_only=True)
@@ -479,6 +483,11 @@ def main():
         check(proc.returncode == 0, f"export of the project: {proc.stderr}")
         if proc.returncode == 0:
             check_workbook(project_xlsx, len(REPORTS), False)
+            # The register's form rows are the reports' form findings, one each.
+            n_findings = sum(len(json.loads(run("read", "--json", r).stdout)["findings"]) for r in REPORTS)
+            form_rows = [row for row in wb_rows(project_xlsx, "问题清单") if row[4] == "报告形式"]
+            check(len(form_rows) == n_findings,
+                  f"register: {len(form_rows)} form rows for {n_findings} form findings")
             check_soffice(project_xlsx, tmp)
             check_live_edit(project, project_xlsx, tmp)
         one_xlsx = os.path.join(tmp, "one.xlsx")
