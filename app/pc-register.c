@@ -408,6 +408,60 @@ pc_register_entry_compare_by_section (gconstpointer a,
   return cmp != 0 ? cmp : compare_position (x, y);
 }
 
+/* Item 1 first; rows of no item ("—"), which include the form findings, last. */
+int
+pc_register_entry_compare_by_item (gconstpointer a,
+                                   gconstpointer b,
+                                   gpointer      user_data)
+{
+  const PcRegisterEntry *x = a;
+  const PcRegisterEntry *y = b;
+  int cmp = compare_int (x->item == 0, y->item == 0);
+
+  if (cmp == 0)
+    cmp = compare_int (x->item, y->item);
+  return cmp != 0 ? cmp : compare_position (x, y);
+}
+
+/* Annotations in the order of their kinds, form findings last. */
+int
+pc_register_entry_compare_by_kind (gconstpointer a,
+                                   gconstpointer b,
+                                   gpointer      user_data)
+{
+  const PcRegisterEntry *x = a;
+  const PcRegisterEntry *y = b;
+  int cmp = compare_int (x->is_finding, y->is_finding);
+
+  if (cmp == 0 && !x->is_finding)
+    cmp = compare_int (x->kind, y->kind);
+  if (cmp == 0 && x->is_finding)
+    cmp = g_strcmp0 (x->comment, y->comment);
+  return cmp != 0 ? cmp : compare_position (x, y);
+}
+
+/* What the row says: the comment, or the quote where there is none. */
+static const char *
+entry_text (const PcRegisterEntry *entry)
+{
+  if (entry->comment != NULL && *entry->comment != '\0')
+    return entry->comment;
+  return entry->quote != NULL ? entry->quote : "";
+}
+
+/* By the comment (else the quote) in the collation of the locale. */
+int
+pc_register_entry_compare_by_text (gconstpointer a,
+                                   gconstpointer b,
+                                   gpointer      user_data)
+{
+  const PcRegisterEntry *x = a;
+  const PcRegisterEntry *y = b;
+  int cmp = g_utf8_collate (entry_text (x), entry_text (y));
+
+  return cmp != 0 ? cmp : compare_position (x, y);
+}
+
 /* High first; form findings, which have no severity, last. */
 int
 pc_register_entry_compare_by_severity (gconstpointer a,

@@ -44,6 +44,15 @@ int               pc_register_entry_compare_by_report   (gconstpointer a,
 int               pc_register_entry_compare_by_section  (gconstpointer a,
                                                          gconstpointer b,
                                                          gpointer      user_data);
+int               pc_register_entry_compare_by_item     (gconstpointer a,
+                                                         gconstpointer b,
+                                                         gpointer      user_data);
+int               pc_register_entry_compare_by_kind     (gconstpointer a,
+                                                         gconstpointer b,
+                                                         gpointer      user_data);
+int               pc_register_entry_compare_by_text     (gconstpointer a,
+                                                         gconstpointer b,
+                                                         gpointer      user_data);
 int               pc_register_entry_compare_by_severity (gconstpointer a,
                                                          gconstpointer b,
                                                          gpointer      user_data);

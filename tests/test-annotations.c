@@ -1405,6 +1405,48 @@ test_register (Fixture       *fixture,
         g_assert_cmpint (pc_register_entry_get_report_id (x), <=,
                          pc_register_entry_get_report_id (y));
       }
+    /* By item: 5, then 7, then the rows of no item, the form findings among them. */
+    g_list_store_sort (store, pc_register_entry_compare_by_item, NULL);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PcRegisterEntry) entry = g_list_model_get_item (G_LIST_MODEL (store), i);
+        guint expected = i == 0 ? 5 : i == 1 ? 7 : 0;
+
+        g_assert_cmpuint (pc_register_entry_get_item (entry), ==, expected);
+        if (i > 0)
+          {
+            g_autoptr(PcRegisterEntry) before = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
+
+            g_assert_cmpint (pc_register_entry_compare_by_item (before, entry, NULL), <, 0);
+          }
+      }
+
+    /* By kind: the problems, then the note, then the form findings. */
+    g_list_store_sort (store, pc_register_entry_compare_by_kind, NULL);
+    g_clear_object (&first);
+    first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+    g_assert_cmpint (pc_register_entry_get_kind (first), ==, PC_ANNOTATION_PROBLEM);
+    g_assert_false (pc_register_entry_is_finding (first));
+    {
+      g_autoptr(PcRegisterEntry) third = g_list_model_get_item (G_LIST_MODEL (store), 2);
+
+      g_assert_cmpint (pc_register_entry_get_annotation_id (third), ==, pc_annotation_get_id (c));
+    }
+    g_clear_object (&last);
+    last = g_list_model_get_item (G_LIST_MODEL (store), n - 1);
+    g_assert_true (pc_register_entry_is_finding (last));
+
+    /* By what the row says, in the collation of the locale. */
+    g_list_store_sort (store, pc_register_entry_compare_by_text, NULL);
+    for (guint i = 1; i < n; i++)
+      {
+        g_autoptr(PcRegisterEntry) x = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
+        g_autoptr(PcRegisterEntry) y = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+        g_assert_cmpint (pc_register_entry_compare_by_text (x, y, NULL), <, 0);
+        g_assert_cmpint (pc_register_entry_compare_by_text (y, x, NULL), >, 0);
+      }
+
     g_list_store_sort (store, pc_register_entry_compare_by_report, NULL);
     g_clear_object (&first);
     first = g_list_model_get_item (G_LIST_MODEL (store), 0);

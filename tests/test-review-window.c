@@ -161,6 +161,56 @@ screen_width (void)
   return geometry.width;
 }
 
+static GtkColumnViewColumn *
+register_column (PcWindow *window,
+                 guint     position)
+{
+  GListModel *columns = gtk_column_view_get_columns (window->register_view);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, position);
+
+  return column;
+}
+
+/* The 条目 column sorts by item number, either way, rows of no item last going up. */
+static void
+assert_register_sorts_by_item (PcWindow *window)
+{
+  GListModel *rows = _pc_window_get_register (window);
+  guint n = g_list_model_get_n_items (rows);
+  guint previous = 0;
+  gboolean seen_none = FALSE;
+
+  g_assert_nonnull (gtk_column_view_column_get_sorter (register_column (window, 2)));
+  g_assert_nonnull (gtk_column_view_column_get_sorter (register_column (window, 4)));
+  gtk_column_view_sort_by_column (window->register_view, register_column (window, 1),
+                                  GTK_SORT_ASCENDING);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcRegisterEntry) entry = g_list_model_get_item (rows, i);
+      guint item = pc_register_entry_get_item (entry);
+
+      if (item == 0)
+        seen_none = TRUE;
+      else
+        {
+          g_assert_false (seen_none);
+          g_assert_cmpuint (item, >=, previous);
+          previous = item;
+        }
+    }
+  g_assert_cmpuint (previous, ==, 27);
+  gtk_column_view_sort_by_column (window->register_view, register_column (window, 1),
+                                  GTK_SORT_DESCENDING);
+  {
+    g_autoptr(PcRegisterEntry) last = g_list_model_get_item (rows, n - 1);
+    g_autoptr(PcRegisterEntry) first = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpuint (pc_register_entry_get_item (last), ==, 3);
+    g_assert_cmpuint (pc_register_entry_get_item (first), ==, 0);
+  }
+  gtk_column_view_sort_by_column (window->register_view, NULL, GTK_SORT_ASCENDING);
+}
+
 static void
 test_review_window (void)
 {
@@ -266,6 +316,7 @@ test_review_window (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "register");
   g_assert_true (gui_wait_for (window, is_settled));
   g_assert_cmpuint (g_list_model_get_n_items (_pc_window_get_register (window)), >=, 3);
+  assert_register_sorts_by_item (window);
 
   /* What the database holds, through a second connection once the window is idle. */
   {

@@ -1813,7 +1813,9 @@ _pc_window_review_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, register_filter_model);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, register_filter);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_report);
-  gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_section);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_item);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_kind);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_text);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_severity);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_status);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_view_activate_cb);
@@ -1949,7 +1951,9 @@ _pc_window_review_init (PcWindow *self)
   gtk_filter_list_model_set_model (self->register_filter_model, G_LIST_MODEL (self->register_model));
   gtk_custom_filter_set_filter_func (self->register_filter, register_filter_cb, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sort_by_report, pc_register_entry_compare_by_report, NULL, NULL);
-  gtk_custom_sorter_set_sort_func (self->sort_by_section, pc_register_entry_compare_by_section, NULL, NULL);
+  gtk_custom_sorter_set_sort_func (self->sort_by_item, pc_register_entry_compare_by_item, NULL, NULL);
+  gtk_custom_sorter_set_sort_func (self->sort_by_kind, pc_register_entry_compare_by_kind, NULL, NULL);
+  gtk_custom_sorter_set_sort_func (self->sort_by_text, pc_register_entry_compare_by_text, NULL, NULL);
   gtk_custom_sorter_set_sort_func (self->sort_by_severity, pc_register_entry_compare_by_severity, NULL, NULL);
   gtk_custom_sorter_set_sort_func (self->sort_by_status, pc_register_entry_compare_by_status, NULL, NULL);
 
