@@ -352,6 +352,25 @@ pc_register_entry_get_date (PcRegisterEntry *self)
   return self->date;
 }
 
+/**
+ * pc_register_entry_is_same_row:
+ *
+ * Whether two entries, of the same load or of two loads, stand for the same annotation or
+ * form finding, whatever its status is now.
+ */
+gboolean
+pc_register_entry_is_same_row (PcRegisterEntry *self,
+                               PcRegisterEntry *other)
+{
+  g_return_val_if_fail (PC_IS_REGISTER_ENTRY (self), FALSE);
+  g_return_val_if_fail (PC_IS_REGISTER_ENTRY (other), FALSE);
+
+  return self->report_id == other->report_id &&
+         self->is_finding == other->is_finding &&
+         self->annotation_id == other->annotation_id &&
+         g_strcmp0 (self->finding_key, other->finding_key) == 0;
+}
+
 /* Sorting ------------------------------------------------------------------------------- */
 
 static int

@@ -211,6 +211,66 @@ assert_register_sorts_by_item (PcWindow *window)
   gtk_column_view_sort_by_column (window->register_view, NULL, GTK_SORT_ASCENDING);
 }
 
+/* The first button of the register's toolbar that names win.set-status. */
+static GtkWidget *
+find_status_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.set-status") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static PcStatus wanted_status;
+
+static gboolean
+has_selected_row_in_status (PcWindow *window)
+{
+  PcRegisterEntry *entry = gtk_single_selection_get_selected_item (window->register_selection);
+
+  return is_settled (window) && entry != NULL && pc_register_entry_get_status (entry) == wanted_status;
+}
+
+/* After a status button the row stays selected, and the next status applies to it too. */
+static void
+assert_status_keeps_selection (PcWindow *window)
+{
+  GtkWidget *button = find_status_button (GTK_WIDGET (window));
+  g_autoptr(PcRegisterEntry) chosen = NULL;
+  PcRegisterEntry *entry;
+
+  g_assert_nonnull (button);
+  gtk_single_selection_set_selected (window->register_selection, GTK_INVALID_LIST_POSITION);
+  gui_settle_for (50);
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gtk_single_selection_set_selected (window->register_selection, 1);
+  chosen = g_object_ref (gtk_single_selection_get_selected_item (window->register_selection));
+  gui_settle_for (50);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  wanted_status = PC_STATUS_DISPUTED;
+  act (window, "win.set-status", g_variant_new_string ("disputed"));
+  g_assert_true (gui_wait_for (window, has_selected_row_in_status));
+  entry = gtk_single_selection_get_selected_item (window->register_selection);
+  g_assert_true (pc_register_entry_is_same_row (entry, chosen));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  wanted_status = PC_STATUS_RESOLVED;
+  act (window, "win.set-status", g_variant_new_string ("resolved"));
+  g_assert_true (gui_wait_for (window, has_selected_row_in_status));
+  entry = gtk_single_selection_get_selected_item (window->register_selection);
+  g_assert_true (pc_register_entry_is_same_row (entry, chosen));
+}
+
 static void
 test_review_window (void)
 {
@@ -317,6 +377,7 @@ test_review_window (void)
   g_assert_true (gui_wait_for (window, is_settled));
   g_assert_cmpuint (g_list_model_get_n_items (_pc_window_get_register (window)), >=, 3);
   assert_register_sorts_by_item (window);
+  assert_status_keeps_selection (window);
 
   /* What the database holds, through a second connection once the window is idle. */
   {

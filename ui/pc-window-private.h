@@ -68,6 +68,7 @@ struct _PcWindow
   PcReviewSession      *session;
   PcReviewMarks        *marks;
   PcRegister           *register_model;
+  PcRegisterEntry      *register_selected;  /* the last row selected, found again after a load */
   GCancellable         *cancellable;
   GCancellable         *import_cancellable;
   GCancellable         *export_cancellable;
