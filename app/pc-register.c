@@ -614,7 +614,12 @@ entry_for_finding (PcReport        *report,
   entry->finding_key = pc_finding_dup_key (finding);
   entry->quote = entry->range.end > entry->range.start
                  ? pc_report_dup_slice (report, entry->range) : NULL;
-  entry->comment = g_strdup (pc_finding_code_describe (finding->code));
+  if (finding->part != NULL)
+    /* Translators: a register row; %s is the required part, e.g. "存在的不足及原因" */
+    entry->comment = g_strdup_printf (_("A required part is missing: %s"),
+                                      pc_part_key_describe (finding->part));
+  else
+    entry->comment = g_strdup (pc_finding_code_describe (finding->code));
   entry->fix = g_strdup (finding->note);
   status = g_hash_table_lookup (statuses, entry->finding_key);
   if (status != NULL)

@@ -1317,6 +1317,7 @@ test_register (Fixture       *fixture,
   g_autoptr(PcAnnotation) edited = NULL;
   g_autofree char *needle = g_utf8_substring (pc_report_get_text (wuhan), 300, 320);
   guint n_findings = 0;
+  guint n_missing = 0;
   guint n_annotations = 0;
   guint n_changes = 0;
   guint n;
@@ -1347,8 +1348,21 @@ test_register (Fixture       *fixture,
       g_assert_nonnull (pc_register_entry_get_section (entry));
       if (pc_register_entry_is_finding (entry))
         {
+          const char *key = pc_register_entry_get_finding_key (entry);
+
           n_findings++;
-          g_assert_nonnull (pc_register_entry_get_finding_key (entry));
+          g_assert_nonnull (key);
+          /* A missing part says which part is missing. */
+          if (g_str_has_prefix (key, PC_FINDING_MISSING_PART "/"))
+            {
+              g_auto(GStrv) fields = g_strsplit (key, "/", 3);
+
+              n_missing++;
+              g_assert_true (g_str_has_prefix (pc_register_entry_get_comment (entry),
+                                               "A required part is missing: "));
+              g_assert_nonnull (strstr (pc_register_entry_get_comment (entry),
+                                        pc_part_key_describe (fields[1])));
+            }
           continue;
         }
       n_annotations++;
@@ -1366,6 +1380,7 @@ test_register (Fixture       *fixture,
     }
   g_assert_cmpuint (n_annotations, ==, 2);
   g_assert_cmpuint (n_findings, ==, pc_report_get_findings (pudong)->len);
+  g_assert_cmpuint (n_missing, ==, 2);
 
   /* The whole project, in one more change. */
   g_assert_true (pc_register_load (model, fixture->session, 0, &error));
