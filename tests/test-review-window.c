@@ -211,6 +211,61 @@ assert_register_sorts_by_item (PcWindow *window)
   gtk_column_view_sort_by_column (window->register_view, NULL, GTK_SORT_ASCENDING);
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The evidence list holds a row per quote and gets the height to show each in full. */
+static void
+assert_evidence_in_full (PcWindow         *window,
+                         PcChecklistPanel *panel)
+{
+  GtkWidget *box = find_with_class (GTK_WIDGET (panel), "evidence");
+  guint n = g_list_model_get_n_items (pc_checklist_panel_get_evidence (panel));
+  guint n_rows = 0;
+  int natural;
+
+  g_assert_true (GTK_IS_LIST_BOX (box));
+  pc_checklist_panel_select_item (panel, 13);
+  gui_settle_for (300);
+  n = g_list_model_get_n_items (pc_checklist_panel_get_evidence (panel));
+  g_assert_cmpuint (n, >, 1);
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      int label_natural;
+
+      n_rows++;
+      /* Measures count the margins, allocations not. */
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (label) + gtk_widget_get_margin_start (label) +
+                          gtk_widget_get_margin_end (label),
+                          NULL, &label_natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (label) + gtk_widget_get_margin_top (label) +
+                       gtk_widget_get_margin_bottom (label), >=, label_natural);
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+    }
+  g_assert_cmpuint (n_rows, ==, n);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (box),
+                      NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (box), >=, natural);
+  gui_save_screenshot (GTK_WIDGET (window), "evidence.png");
+}
+
 /* The first button of the register's toolbar that names win.set-status. */
 static GtkWidget *
 find_status_button (GtkWidget *widget)
@@ -440,6 +495,7 @@ test_review_window (void)
   g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - 800), <=, 16);
   g_assert_cmpuint (pc_report_view_get_n_drawn (PC_REPORT_VIEW (_pc_window_get_text_view (window))), >, 0);
   gui_save_screenshot (GTK_WIDGET (window), "review.png");
+  assert_evidence_in_full (window, panel);
 
   /* The register page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "register");
