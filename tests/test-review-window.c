@@ -508,6 +508,60 @@ test_review_window (void)
   gui_remove_project (path);
 }
 
+/* @widget is laid out whole, its right edge inside the window's. */
+static void
+assert_inside_window (PcWindow  *window,
+                      GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  int min_width;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (widget), >=, min_width);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+}
+
+/* At 1024×700 the window's layout fits: nothing runs off its right edge. */
+static void
+test_narrow_window (void)
+{
+  g_autofree char *path = make_project ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PcWindow *window;
+  PcChecklistPanel *panel;
+  int min_width, min_height;
+
+  g_settings_set_int (settings, "window-width", 1024);
+  g_settings_set_int (settings, "window-height", 700);
+  window = pc_window_new (app);
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, is_mapped));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
+  _pc_window_select_report (window, gui_find_report (window, "zhangzhou-2023"));
+  g_assert_true (gui_wait_for (window, has_review));
+  panel = _pc_window_get_checklist_panel (window);
+  pc_checklist_panel_select_item (panel, 15);
+  gui_settle_for (500);
+  /* The window's minimum holds every pane at its own minimum, and fits 1024×700. */
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+  g_test_message ("window minimum %d×%d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 1000);
+  g_assert_cmpint (min_height, <=, 600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  assert_inside_window (window, GTK_WIDGET (panel));
+  assert_inside_window (window, GTK_WIDGET (window->library_paned));
+  gui_save_screenshot (GTK_WIDGET (window), "narrow.png");
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle_for (100);
+  gui_remove_project (path);
+}
+
 static void
 test_library_filter (void)
 {
@@ -934,6 +988,7 @@ main (int   argc,
 
   g_test_add_func ("/review-window/annotate-rate-undo", test_review_window);
   g_test_add_func ("/review-window/library-filter", test_library_filter);
+  g_test_add_func ("/review-window/narrow-window", test_narrow_window);
   g_test_add_func ("/review-window/remove-report", test_remove_report);
   g_test_add_func ("/review-window/edit-report", test_edit_report);
   g_test_add_func ("/review-window/compare-reports", test_compare_reports);
