@@ -230,8 +230,9 @@ test_labels_compare (void)
   g_autofree char *down = pc_labels_compare_change (&part);
   g_autofree char *summary = pc_labels_compare_summary (&cmp);
 
-  g_assert_cmpstr (cell, ==, "Partly addressed · 0.9");
-  g_assert_cmpstr (na_cell, ==, "Not applicable");
+  /* The same words as the checklist panel's rating buttons. */
+  g_assert_cmpstr (cell, ==, "Partial · 0.9");
+  g_assert_cmpstr (na_cell, ==, "N/A");
   g_assert_cmpstr (part_cell, ==, "12.2 / 20.0");
   g_assert_cmpstr (up, ==, "+0.9");
   g_assert_cmpstr (arrow, ==, "↑");

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pc-labels.h"
+#include "pc-review-state.h"
 
 /**
  * pc_labels_report_title:
@@ -251,10 +252,12 @@ pc_labels_compare_cell (const PcCompareRow *row,
 
   if (row->kind != PC_COMPARE_ROW_ITEM)
     return g_strdup_printf ("%.1f / %.1f", row->points[side], row->max_points[side]);
+  /* The words of the checklist panel's rating buttons, so both windows say the same. */
   if (row->rating[side] == PC_RATING_NOT_APPLICABLE)
-    return g_strdup (pc_rating_label (row->rating[side]));
+    return g_strdup (pc_review_state_rating_short (row->rating[side]));
   /* Translators: an item's rating and its points in the comparison, “部分 · 0.9” */
-  return g_strdup_printf (_("%s · %.1f"), pc_rating_label (row->rating[side]), row->points[side]);
+  return g_strdup_printf (_("%s · %.1f"), pc_review_state_rating_short (row->rating[side]),
+                          row->points[side]);
 }
 
 /* A difference of points with its sign, a true minus sign for a loss. */
