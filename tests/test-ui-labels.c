@@ -241,6 +241,18 @@ test_labels_compare (void)
   g_assert_cmpstr (summary, ==, "Total 38.8 → 41.6 (+2.8) · 不合格 → 合格 · 3 items better, 1 item worse");
 }
 
+static void
+test_labels_phrases (void)
+{
+  const char *phrases[] = { "四个意识", "职能科学、权责法定、执法严明", "职能科学权责法定执法严明",
+                            "两个维护", "四个意识", NULL };
+  g_autofree char *text = pc_labels_phrases (phrases);
+  g_autofree char *none = pc_labels_phrases (NULL);
+
+  g_assert_cmpstr (text, ==, "四个意识、职能科学、权责法定、执法严明、两个维护");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/ui/labels/heading-spans", test_labels_heading_spans);
   g_test_add_func ("/ui/labels/heading-spans-skip-empty", test_labels_heading_spans_skip_empty);
   g_test_add_func ("/ui/labels/project", test_labels_project);
+  g_test_add_func ("/ui/labels/phrases", test_labels_phrases);
 
   return g_test_run ();
 }

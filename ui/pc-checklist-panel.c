@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-checklist-panel.h"
+#include "pc-labels.h"
 #include "pc-outline-node.h"
 #include "pc-review-state.h"
 
@@ -220,7 +221,7 @@ update_detail (PcChecklistPanel *self)
 
   {
     g_autofree char *title = g_strdup_printf ("%u %s %s", item->code, item->label, item->title);
-    g_autofree char *phrases = g_strjoinv ("、", item->phrases);
+    g_autofree char *phrases = pc_labels_phrases ((const char * const *) item->phrases);
     /* Translators: before the list of phrases the engine looks for */
     g_autofree char *phrases_text = g_strdup_printf (_("Phrases: %s"), phrases);
 

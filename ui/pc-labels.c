@@ -305,3 +305,32 @@ pc_labels_compare_summary (const PcComparison *comparison)
                           comparison->grade[0] ? comparison->grade[0] : "",
                           comparison->grade[1] ? comparison->grade[1] : "", better, worse);
 }
+
+/**
+ * pc_labels_phrases:
+ * @phrases: (nullable): an item's phrases
+ *
+ * The phrases joined with 、, each once: the checklist lists a phrase both with its 、 and
+ * without (the reports write it either way), and the reader needs to see it only once.
+ *
+ * Returns: (transfer full): the list to show
+ */
+char *
+pc_labels_phrases (const char * const *phrases)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; phrases != NULL && phrases[i] != NULL; i++)
+    {
+      g_auto(GStrv) pieces = g_strsplit (phrases[i], "、", -1);
+      char *bare = g_strjoinv ("", pieces);
+
+      if (!g_hash_table_add (seen, bare))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "、");
+      g_string_append (text, phrases[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -34,5 +34,6 @@ char      *pc_labels_compare_cell       (const PcCompareRow *row,
 char      *pc_labels_compare_change     (const PcCompareRow *row);
 char      *pc_labels_compare_summary    (const PcComparison *comparison);
 GArray    *pc_labels_heading_spans      (PcReport   *report);
+char      *pc_labels_phrases            (const char * const *phrases);
 
 G_END_DECLS
