@@ -352,6 +352,25 @@ pc_register_entry_get_date (PcRegisterEntry *self)
   return self->date;
 }
 
+/**
+ * pc_register_entry_is_same_row:
+ *
+ * Whether two entries, of the same load or of two loads, stand for the same annotation or
+ * form finding, whatever its status is now.
+ */
+gboolean
+pc_register_entry_is_same_row (PcRegisterEntry *self,
+                               PcRegisterEntry *other)
+{
+  g_return_val_if_fail (PC_IS_REGISTER_ENTRY (self), FALSE);
+  g_return_val_if_fail (PC_IS_REGISTER_ENTRY (other), FALSE);
+
+  return self->report_id == other->report_id &&
+         self->is_finding == other->is_finding &&
+         self->annotation_id == other->annotation_id &&
+         g_strcmp0 (self->finding_key, other->finding_key) == 0;
+}
+
 /* Sorting ------------------------------------------------------------------------------- */
 
 static int
@@ -405,6 +424,60 @@ pc_register_entry_compare_by_section (gconstpointer a,
 
   if (cmp == 0)
     cmp = compare_int (x->section_order, y->section_order);
+  return cmp != 0 ? cmp : compare_position (x, y);
+}
+
+/* Item 1 first; rows of no item ("—"), which include the form findings, last. */
+int
+pc_register_entry_compare_by_item (gconstpointer a,
+                                   gconstpointer b,
+                                   gpointer      user_data)
+{
+  const PcRegisterEntry *x = a;
+  const PcRegisterEntry *y = b;
+  int cmp = compare_int (x->item == 0, y->item == 0);
+
+  if (cmp == 0)
+    cmp = compare_int (x->item, y->item);
+  return cmp != 0 ? cmp : compare_position (x, y);
+}
+
+/* Annotations in the order of their kinds, form findings last. */
+int
+pc_register_entry_compare_by_kind (gconstpointer a,
+                                   gconstpointer b,
+                                   gpointer      user_data)
+{
+  const PcRegisterEntry *x = a;
+  const PcRegisterEntry *y = b;
+  int cmp = compare_int (x->is_finding, y->is_finding);
+
+  if (cmp == 0 && !x->is_finding)
+    cmp = compare_int (x->kind, y->kind);
+  if (cmp == 0 && x->is_finding)
+    cmp = g_strcmp0 (x->comment, y->comment);
+  return cmp != 0 ? cmp : compare_position (x, y);
+}
+
+/* What the row says: the comment, or the quote where there is none. */
+static const char *
+entry_text (const PcRegisterEntry *entry)
+{
+  if (entry->comment != NULL && *entry->comment != '\0')
+    return entry->comment;
+  return entry->quote != NULL ? entry->quote : "";
+}
+
+/* By the comment (else the quote) in the collation of the locale. */
+int
+pc_register_entry_compare_by_text (gconstpointer a,
+                                   gconstpointer b,
+                                   gpointer      user_data)
+{
+  const PcRegisterEntry *x = a;
+  const PcRegisterEntry *y = b;
+  int cmp = g_utf8_collate (entry_text (x), entry_text (y));
+
   return cmp != 0 ? cmp : compare_position (x, y);
 }
 
@@ -541,7 +614,12 @@ entry_for_finding (PcReport        *report,
   entry->finding_key = pc_finding_dup_key (finding);
   entry->quote = entry->range.end > entry->range.start
                  ? pc_report_dup_slice (report, entry->range) : NULL;
-  entry->comment = g_strdup (pc_finding_code_describe (finding->code));
+  if (finding->part != NULL)
+    /* Translators: a register row; %s is the required part, e.g. "存在的不足及原因" */
+    entry->comment = g_strdup_printf (_("A required part is missing: %s"),
+                                      pc_part_key_describe (finding->part));
+  else
+    entry->comment = g_strdup (pc_finding_code_describe (finding->code));
   entry->fix = g_strdup (finding->note);
   status = g_hash_table_lookup (statuses, entry->finding_key);
   if (status != NULL)

@@ -36,12 +36,23 @@ PcStatus          pc_register_entry_get_status      (PcRegisterEntry *self);
 const char       *pc_register_entry_get_status_name (PcRegisterEntry *self);
 const char       *pc_register_entry_get_reviewer    (PcRegisterEntry *self);
 const char       *pc_register_entry_get_date        (PcRegisterEntry *self);
+gboolean          pc_register_entry_is_same_row     (PcRegisterEntry *self,
+                                                     PcRegisterEntry *other);
 
 /* GCompareDataFunc-shaped, for a GtkCustomSorter: ties fall back to report and text order. */
 int               pc_register_entry_compare_by_report   (gconstpointer a,
                                                          gconstpointer b,
                                                          gpointer      user_data);
 int               pc_register_entry_compare_by_section  (gconstpointer a,
+                                                         gconstpointer b,
+                                                         gpointer      user_data);
+int               pc_register_entry_compare_by_item     (gconstpointer a,
+                                                         gconstpointer b,
+                                                         gpointer      user_data);
+int               pc_register_entry_compare_by_kind     (gconstpointer a,
+                                                         gconstpointer b,
+                                                         gpointer      user_data);
+int               pc_register_entry_compare_by_text     (gconstpointer a,
                                                          gconstpointer b,
                                                          gpointer      user_data);
 int               pc_register_entry_compare_by_severity (gconstpointer a,

@@ -1318,6 +1318,7 @@ test_register (Fixture       *fixture,
   g_autofree char *needle = g_utf8_substring (pc_report_get_text (wuhan), 300, 320);
   guint n_findings = 0;
   guint n_prior = 0;
+  guint n_missing = 0;
   guint n_annotations = 0;
   guint n_changes = 0;
   guint n;
@@ -1348,13 +1349,28 @@ test_register (Fixture       *fixture,
       g_assert_nonnull (pc_register_entry_get_section (entry));
       if (pc_register_entry_is_finding (entry))
         {
-          g_assert_nonnull (pc_register_entry_get_finding_key (entry));
-          /* Pudong 2023 says nothing of last year's problems: listed for those who
-           * require it, besides the reader's findings. */
-          if (strstr (pc_register_entry_get_finding_key (entry), PC_PART_PRIOR_RECTIFICATION))
-            n_prior++;
-          else
-            n_findings++;
+          const char *key = pc_register_entry_get_finding_key (entry);
+
+          g_assert_nonnull (key);
+          /* A missing part says which part is missing. */
+          if (g_str_has_prefix (key, PC_FINDING_MISSING_PART "/"))
+            {
+              g_auto(GStrv) fields = g_strsplit (key, "/", 3);
+
+              g_assert_true (g_str_has_prefix (pc_register_entry_get_comment (entry),
+                                               "A required part is missing: "));
+              g_assert_nonnull (strstr (pc_register_entry_get_comment (entry),
+                                        pc_part_key_describe (fields[1])));
+              /* Pudong 2023 says nothing of last year's problems: listed for those who
+               * require it, besides the reader's findings. */
+              if (g_str_equal (fields[1], PC_PART_PRIOR_RECTIFICATION))
+                {
+                  n_prior++;
+                  continue;
+                }
+              n_missing++;
+            }
+          n_findings++;
           continue;
         }
       n_annotations++;
@@ -1373,6 +1389,7 @@ test_register (Fixture       *fixture,
   g_assert_cmpuint (n_annotations, ==, 2);
   g_assert_cmpuint (n_findings, ==, pc_report_get_findings (pudong)->len);
   g_assert_cmpuint (n_prior, ==, 1);
+  g_assert_cmpuint (n_missing, ==, 2);
 
   /* The whole project, in one more change. */
   g_assert_true (pc_register_load (model, fixture->session, 0, &error));
@@ -1412,6 +1429,48 @@ test_register (Fixture       *fixture,
         g_assert_cmpint (pc_register_entry_get_report_id (x), <=,
                          pc_register_entry_get_report_id (y));
       }
+    /* By item: 5, then 7, then the rows of no item, the form findings among them. */
+    g_list_store_sort (store, pc_register_entry_compare_by_item, NULL);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PcRegisterEntry) entry = g_list_model_get_item (G_LIST_MODEL (store), i);
+        guint expected = i == 0 ? 5 : i == 1 ? 7 : 0;
+
+        g_assert_cmpuint (pc_register_entry_get_item (entry), ==, expected);
+        if (i > 0)
+          {
+            g_autoptr(PcRegisterEntry) before = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
+
+            g_assert_cmpint (pc_register_entry_compare_by_item (before, entry, NULL), <, 0);
+          }
+      }
+
+    /* By kind: the problems, then the note, then the form findings. */
+    g_list_store_sort (store, pc_register_entry_compare_by_kind, NULL);
+    g_clear_object (&first);
+    first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+    g_assert_cmpint (pc_register_entry_get_kind (first), ==, PC_ANNOTATION_PROBLEM);
+    g_assert_false (pc_register_entry_is_finding (first));
+    {
+      g_autoptr(PcRegisterEntry) third = g_list_model_get_item (G_LIST_MODEL (store), 2);
+
+      g_assert_cmpint (pc_register_entry_get_annotation_id (third), ==, pc_annotation_get_id (c));
+    }
+    g_clear_object (&last);
+    last = g_list_model_get_item (G_LIST_MODEL (store), n - 1);
+    g_assert_true (pc_register_entry_is_finding (last));
+
+    /* By what the row says, in the collation of the locale. */
+    g_list_store_sort (store, pc_register_entry_compare_by_text, NULL);
+    for (guint i = 1; i < n; i++)
+      {
+        g_autoptr(PcRegisterEntry) x = g_list_model_get_item (G_LIST_MODEL (store), i - 1);
+        g_autoptr(PcRegisterEntry) y = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+        g_assert_cmpint (pc_register_entry_compare_by_text (x, y, NULL), <, 0);
+        g_assert_cmpint (pc_register_entry_compare_by_text (y, x, NULL), >, 0);
+      }
+
     g_list_store_sort (store, pc_register_entry_compare_by_report, NULL);
     g_clear_object (&first);
     first = g_list_model_get_item (G_LIST_MODEL (store), 0);

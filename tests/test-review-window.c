@@ -174,6 +174,171 @@ screen_width (void)
   return geometry.width;
 }
 
+static GtkColumnViewColumn *
+register_column (PcWindow *window,
+                 guint     position)
+{
+  GListModel *columns = gtk_column_view_get_columns (window->register_view);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, position);
+
+  return column;
+}
+
+/* The 条目 column sorts by item number, either way, rows of no item last going up. */
+static void
+assert_register_sorts_by_item (PcWindow *window)
+{
+  GListModel *rows = _pc_window_get_register (window);
+  guint n = g_list_model_get_n_items (rows);
+  guint previous = 0;
+  gboolean seen_none = FALSE;
+
+  g_assert_nonnull (gtk_column_view_column_get_sorter (register_column (window, 2)));
+  g_assert_nonnull (gtk_column_view_column_get_sorter (register_column (window, 4)));
+  gtk_column_view_sort_by_column (window->register_view, register_column (window, 1),
+                                  GTK_SORT_ASCENDING);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcRegisterEntry) entry = g_list_model_get_item (rows, i);
+      guint item = pc_register_entry_get_item (entry);
+
+      if (item == 0)
+        seen_none = TRUE;
+      else
+        {
+          g_assert_false (seen_none);
+          g_assert_cmpuint (item, >=, previous);
+          previous = item;
+        }
+    }
+  g_assert_cmpuint (previous, ==, 27);
+  gtk_column_view_sort_by_column (window->register_view, register_column (window, 1),
+                                  GTK_SORT_DESCENDING);
+  {
+    g_autoptr(PcRegisterEntry) last = g_list_model_get_item (rows, n - 1);
+    g_autoptr(PcRegisterEntry) first = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpuint (pc_register_entry_get_item (last), ==, 3);
+    g_assert_cmpuint (pc_register_entry_get_item (first), ==, 0);
+  }
+  gtk_column_view_sort_by_column (window->register_view, NULL, GTK_SORT_ASCENDING);
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The evidence list holds a row per quote and gets the height to show each in full. */
+static void
+assert_evidence_in_full (PcWindow         *window,
+                         PcChecklistPanel *panel)
+{
+  GtkWidget *box = find_with_class (GTK_WIDGET (panel), "evidence");
+  guint n = g_list_model_get_n_items (pc_checklist_panel_get_evidence (panel));
+  guint n_rows = 0;
+  int natural;
+
+  g_assert_true (GTK_IS_LIST_BOX (box));
+  pc_checklist_panel_select_item (panel, 13);
+  gui_settle_for (300);
+  n = g_list_model_get_n_items (pc_checklist_panel_get_evidence (panel));
+  g_assert_cmpuint (n, >, 1);
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      int label_natural;
+
+      n_rows++;
+      /* Measures count the margins, allocations not. */
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL,
+                          gtk_widget_get_width (label) + gtk_widget_get_margin_start (label) +
+                          gtk_widget_get_margin_end (label),
+                          NULL, &label_natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (label) + gtk_widget_get_margin_top (label) +
+                       gtk_widget_get_margin_bottom (label), >=, label_natural);
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+    }
+  g_assert_cmpuint (n_rows, ==, n);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (box),
+                      NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (box), >=, natural);
+  gui_save_screenshot (GTK_WIDGET (window), "evidence.png");
+}
+
+/* The first button of the register's toolbar that names win.set-status. */
+static GtkWidget *
+find_status_button (GtkWidget *widget)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.set-status") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static PcStatus wanted_status;
+
+static gboolean
+has_selected_row_in_status (PcWindow *window)
+{
+  PcRegisterEntry *entry = gtk_single_selection_get_selected_item (window->register_selection);
+
+  return is_settled (window) && entry != NULL && pc_register_entry_get_status (entry) == wanted_status;
+}
+
+/* After a status button the row stays selected, and the next status applies to it too. */
+static void
+assert_status_keeps_selection (PcWindow *window)
+{
+  GtkWidget *button = find_status_button (GTK_WIDGET (window));
+  g_autoptr(PcRegisterEntry) chosen = NULL;
+  PcRegisterEntry *entry;
+
+  g_assert_nonnull (button);
+  gtk_single_selection_set_selected (window->register_selection, GTK_INVALID_LIST_POSITION);
+  gui_settle_for (50);
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gtk_single_selection_set_selected (window->register_selection, 1);
+  chosen = g_object_ref (gtk_single_selection_get_selected_item (window->register_selection));
+  gui_settle_for (50);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  wanted_status = PC_STATUS_DISPUTED;
+  act (window, "win.set-status", g_variant_new_string ("disputed"));
+  g_assert_true (gui_wait_for (window, has_selected_row_in_status));
+  entry = gtk_single_selection_get_selected_item (window->register_selection);
+  g_assert_true (pc_register_entry_is_same_row (entry, chosen));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  wanted_status = PC_STATUS_RESOLVED;
+  act (window, "win.set-status", g_variant_new_string ("resolved"));
+  g_assert_true (gui_wait_for (window, has_selected_row_in_status));
+  entry = gtk_single_selection_get_selected_item (window->register_selection);
+  g_assert_true (pc_register_entry_is_same_row (entry, chosen));
+}
+
 static void
 test_review_window (void)
 {
@@ -288,6 +453,8 @@ test_review_window (void)
     g_settings_set_boolean (settings, "require-prior-rectification", FALSE);
     g_assert_cmpuint (g_list_model_get_n_items (_pc_window_get_register (window)), ==, n);
   }
+  assert_register_sorts_by_item (window);
+  assert_status_keeps_selection (window);
 
   /* What the database holds, through a second connection once the window is idle. */
   {
@@ -350,6 +517,7 @@ test_review_window (void)
   g_assert_cmpint (ABS (gtk_widget_get_height (GTK_WIDGET (window)) - 800), <=, 16);
   g_assert_cmpuint (pc_report_view_get_n_drawn (PC_REPORT_VIEW (_pc_window_get_text_view (window))), >, 0);
   gui_save_screenshot (GTK_WIDGET (window), "review.png");
+  assert_evidence_in_full (window, panel);
 
   /* The register page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "register");
@@ -357,6 +525,60 @@ test_review_window (void)
   gui_save_screenshot (GTK_WIDGET (window), "register.png");
 
   g_settings_reset (settings, "reviewer-name");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle_for (100);
+  gui_remove_project (path);
+}
+
+/* @widget is laid out whole, its right edge inside the window's. */
+static void
+assert_inside_window (PcWindow  *window,
+                      GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  int min_width;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (widget), >=, min_width);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+}
+
+/* At 1024×700 the window's layout fits: nothing runs off its right edge. */
+static void
+test_narrow_window (void)
+{
+  g_autofree char *path = make_project ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PcWindow *window;
+  PcChecklistPanel *panel;
+  int min_width, min_height;
+
+  g_settings_set_int (settings, "window-width", 1024);
+  g_settings_set_int (settings, "window-height", 700);
+  window = pc_window_new (app);
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, is_mapped));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
+  _pc_window_select_report (window, gui_find_report (window, "zhangzhou-2023"));
+  g_assert_true (gui_wait_for (window, has_review));
+  panel = _pc_window_get_checklist_panel (window);
+  pc_checklist_panel_select_item (panel, 15);
+  gui_settle_for (500);
+  /* The window's minimum holds every pane at its own minimum, and fits 1024×700. */
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+  g_test_message ("window minimum %d×%d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 1000);
+  g_assert_cmpint (min_height, <=, 600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  assert_inside_window (window, GTK_WIDGET (panel));
+  assert_inside_window (window, GTK_WIDGET (window->library_paned));
+  gui_save_screenshot (GTK_WIDGET (window), "narrow.png");
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
   gtk_window_destroy (GTK_WINDOW (window));
   gui_settle_for (100);
   gui_remove_project (path);
@@ -864,6 +1086,7 @@ main (int   argc,
 
   g_test_add_func ("/review-window/annotate-rate-undo", test_review_window);
   g_test_add_func ("/review-window/library-filter", test_library_filter);
+  g_test_add_func ("/review-window/narrow-window", test_narrow_window);
   g_test_add_func ("/review-window/remove-report", test_remove_report);
   g_test_add_func ("/review-window/edit-report", test_edit_report);
   g_test_add_func ("/review-window/compare-reports", test_compare_reports);

@@ -230,8 +230,9 @@ test_labels_compare (void)
   g_autofree char *down = pc_labels_compare_change (&part);
   g_autofree char *summary = pc_labels_compare_summary (&cmp);
 
-  g_assert_cmpstr (cell, ==, "Partly addressed · 0.9");
-  g_assert_cmpstr (na_cell, ==, "Not applicable");
+  /* The same words as the checklist panel's rating buttons. */
+  g_assert_cmpstr (cell, ==, "Partial · 0.9");
+  g_assert_cmpstr (na_cell, ==, "N/A");
   g_assert_cmpstr (part_cell, ==, "12.2 / 20.0");
   g_assert_cmpstr (up, ==, "+0.9");
   g_assert_cmpstr (arrow, ==, "↑");
@@ -267,6 +268,18 @@ test_labels_compare_note (void)
   g_assert_nonnull (strstr (peers, "different agencies"));
 }
 
+static void
+test_labels_phrases (void)
+{
+  const char *phrases[] = { "四个意识", "职能科学、权责法定、执法严明", "职能科学权责法定执法严明",
+                            "两个维护", "四个意识", NULL };
+  g_autofree char *text = pc_labels_phrases (phrases);
+  g_autofree char *none = pc_labels_phrases (NULL);
+
+  g_assert_cmpstr (text, ==, "四个意识、职能科学、权责法定、执法严明、两个维护");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/ui/labels/heading-spans-skip-empty", test_labels_heading_spans_skip_empty);
   g_test_add_func ("/ui/labels/project", test_labels_project);
   g_test_add_func ("/ui/labels/compare-note", test_labels_compare_note);
+  g_test_add_func ("/ui/labels/phrases", test_labels_phrases);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-checklist-panel.h"
+#include "pc-labels.h"
 #include "pc-outline-node.h"
 #include "pc-review-state.h"
 
@@ -30,7 +31,7 @@ struct _PcChecklistPanel
   GtkWidget          *accept_button;
   GtkWidget          *reject_button;
   GtkWidget          *add_button;
-  GtkListView        *evidence_view;
+  GtkListBox         *evidence_view;
   GtkStringList      *evidence;
   GtkLabel           *no_evidence_label;
 
@@ -220,7 +221,7 @@ update_detail (PcChecklistPanel *self)
 
   {
     g_autofree char *title = g_strdup_printf ("%u %s %s", item->code, item->label, item->title);
-    g_autofree char *phrases = g_strjoinv ("、", item->phrases);
+    g_autofree char *phrases = pc_labels_phrases ((const char * const *) item->phrases);
     /* Translators: before the list of phrases the engine looks for */
     g_autofree char *phrases_text = g_strdup_printf (_("Phrases: %s"), phrases);
 
@@ -262,13 +263,30 @@ on_outline_selection_notify_cb (PcChecklistPanel   *self,
 }
 
 static void
-on_evidence_activate_cb (PcChecklistPanel *self,
-                         guint             position,
-                         GtkListView      *view)
+on_evidence_row_activated_cb (PcChecklistPanel *self,
+                              GtkListBoxRow    *row,
+                              GtkListBox       *box)
 {
   g_assert (PC_IS_CHECKLIST_PANEL (self));
 
-  pc_checklist_panel_activate_evidence (self, position);
+  pc_checklist_panel_activate_evidence (self, gtk_list_box_row_get_index (row));
+}
+
+/* Evidence is a few sentences: each shows in full, wrapped, as the box grows to hold it. */
+static GtkWidget *
+create_evidence_row (gpointer item,
+                     gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 8);
+  gtk_widget_set_margin_end (label, 8);
+  return label;
 }
 
 /* Closures of the outline factory; @row may be NULL while unbound. */
@@ -418,7 +436,7 @@ pc_checklist_panel_class_init (PcChecklistPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcChecklistPanel, evidence);
   gtk_widget_class_bind_template_child (widget_class, PcChecklistPanel, no_evidence_label);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_selection_notify_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_evidence_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_evidence_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, swatch_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, badge_classes_cb);
@@ -433,6 +451,8 @@ pc_checklist_panel_init (PcChecklistPanel *self)
   self->evidence_ranges = g_array_new (FALSE, FALSE, sizeof (PcRange));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_bind_model (self->evidence_view, G_LIST_MODEL (self->evidence),
+                           create_evidence_row, NULL, NULL);
   update_detail (self);
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pc-labels.h"
+#include "pc-review-state.h"
 
 /**
  * pc_labels_report_title:
@@ -251,10 +252,12 @@ pc_labels_compare_cell (const PcCompareRow *row,
 
   if (row->kind != PC_COMPARE_ROW_ITEM)
     return g_strdup_printf ("%.1f / %.1f", row->points[side], row->max_points[side]);
+  /* The words of the checklist panel's rating buttons, so both windows say the same. */
   if (row->rating[side] == PC_RATING_NOT_APPLICABLE)
-    return g_strdup (pc_rating_label (row->rating[side]));
+    return g_strdup (pc_review_state_rating_short (row->rating[side]));
   /* Translators: an item's rating and its points in the comparison, “部分 · 0.9” */
-  return g_strdup_printf (_("%s · %.1f"), pc_rating_label (row->rating[side]), row->points[side]);
+  return g_strdup_printf (_("%s · %.1f"), pc_review_state_rating_short (row->rating[side]),
+                          row->points[side]);
 }
 
 /* A difference of points with its sign, a true minus sign for a loss. */
@@ -320,4 +323,33 @@ pc_labels_compare_summary (const PcComparison *comparison)
                           comparison->total[0], comparison->total[1], change,
                           comparison->grade[0] ? comparison->grade[0] : "",
                           comparison->grade[1] ? comparison->grade[1] : "", better, worse);
+}
+
+/**
+ * pc_labels_phrases:
+ * @phrases: (nullable): an item's phrases
+ *
+ * The phrases joined with 、, each once: the checklist lists a phrase both with its 、 and
+ * without (the reports write it either way), and the reader needs to see it only once.
+ *
+ * Returns: (transfer full): the list to show
+ */
+char *
+pc_labels_phrases (const char * const *phrases)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; phrases != NULL && phrases[i] != NULL; i++)
+    {
+      g_auto(GStrv) pieces = g_strsplit (phrases[i], "、", -1);
+      char *bare = g_strjoinv ("", pieces);
+
+      if (!g_hash_table_add (seen, bare))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "、");
+      g_string_append (text, phrases[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

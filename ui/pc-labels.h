@@ -36,5 +36,6 @@ char      *pc_labels_compare_summary    (const PcComparison *comparison);
 char      *pc_labels_compare_note       (PcReport           *first,
                                          PcReport           *second);
 GArray    *pc_labels_heading_spans      (PcReport   *report);
+char      *pc_labels_phrases            (const char * const *phrases);
 
 G_END_DECLS

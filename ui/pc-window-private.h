@@ -56,7 +56,9 @@ struct _PcWindow
   GtkFilterListModel   *register_filter_model;
   GtkCustomFilter      *register_filter;
   GtkCustomSorter      *sort_by_report;
-  GtkCustomSorter      *sort_by_section;
+  GtkCustomSorter      *sort_by_item;
+  GtkCustomSorter      *sort_by_kind;
+  GtkCustomSorter      *sort_by_text;
   GtkCustomSorter      *sort_by_severity;
   GtkCustomSorter      *sort_by_status;
 
@@ -66,6 +68,7 @@ struct _PcWindow
   PcReviewSession      *session;
   PcReviewMarks        *marks;
   PcRegister           *register_model;
+  PcRegisterEntry      *register_selected;  /* the last row selected, found again after a load */
   GCancellable         *cancellable;
   GCancellable         *import_cancellable;
   GCancellable         *export_cancellable;

@@ -762,6 +762,40 @@ update_register_count (PcWindow *self)
   gtk_label_set_label (self->register_count_label, text);
 }
 
+/* A load makes new rows: the row selected before is found again by what it stands for. */
+static void
+reselect_register_row (PcWindow *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->register_selection);
+  guint n = g_list_model_get_n_items (rows);
+
+  if (self->register_selected == NULL ||
+      gtk_single_selection_get_selected_item (self->register_selection) != NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PcRegisterEntry) entry = g_list_model_get_item (rows, i);
+
+      if (pc_register_entry_is_same_row (entry, self->register_selected))
+        {
+          gtk_single_selection_set_selected (self->register_selection, i);
+          return;
+        }
+    }
+}
+
+static void
+on_register_selection_notify_cb (PcWindow           *self,
+                                 GParamSpec         *pspec,
+                                 GtkSingleSelection *selection)
+{
+  PcRegisterEntry *entry = gtk_single_selection_get_selected_item (selection);
+
+  if (entry != NULL)
+    g_set_object (&self->register_selected, entry);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", entry != NULL);
+}
+
 static void
 on_register_loaded_cb (GObject      *source,
                        GAsyncResult *result,
@@ -772,6 +806,8 @@ on_register_loaded_cb (GObject      *source,
 
   if (!pc_register_load_finish (PC_REGISTER (source), result, &error) && !is_cancelled (error))
     g_debug ("Cannot load the register: %s", error->message);
+  else
+    reselect_register_row (self);
   update_register_count (self);
   end_pending (self);
 }
@@ -1878,7 +1914,9 @@ _pc_window_review_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, register_filter_model);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, register_filter);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_report);
-  gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_section);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_item);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_kind);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_text);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_severity);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, sort_by_status);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_view_activate_cb);
@@ -2014,7 +2052,9 @@ _pc_window_review_init (PcWindow *self)
   gtk_filter_list_model_set_model (self->register_filter_model, G_LIST_MODEL (self->register_model));
   gtk_custom_filter_set_filter_func (self->register_filter, register_filter_cb, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sort_by_report, pc_register_entry_compare_by_report, NULL, NULL);
-  gtk_custom_sorter_set_sort_func (self->sort_by_section, pc_register_entry_compare_by_section, NULL, NULL);
+  gtk_custom_sorter_set_sort_func (self->sort_by_item, pc_register_entry_compare_by_item, NULL, NULL);
+  gtk_custom_sorter_set_sort_func (self->sort_by_kind, pc_register_entry_compare_by_kind, NULL, NULL);
+  gtk_custom_sorter_set_sort_func (self->sort_by_text, pc_register_entry_compare_by_text, NULL, NULL);
   gtk_custom_sorter_set_sort_func (self->sort_by_severity, pc_register_entry_compare_by_severity, NULL, NULL);
   gtk_custom_sorter_set_sort_func (self->sort_by_status, pc_register_entry_compare_by_status, NULL, NULL);
 
@@ -2043,6 +2083,9 @@ _pc_window_review_init (PcWindow *self)
   }
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_stack_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->register_selection, "notify::selected-item",
+                           G_CALLBACK (on_register_selection_notify_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", FALSE);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_notify_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -2067,6 +2110,7 @@ _pc_window_review_dispose (PcWindow *self)
   g_clear_object (&self->marks);
   g_clear_object (&self->session);
   g_clear_object (&self->register_model);
+  g_clear_object (&self->register_selected);
   g_clear_object (&self->report);
   g_clear_pointer (&self->review, pc_report_review_free);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
@@ -2105,6 +2149,7 @@ _pc_window_review_set_session (PcWindow        *self,
     g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
     pc_register_replace (self->register_model, none);
+    g_clear_object (&self->register_selected);
   }
   if (session != NULL)
     {
