@@ -480,6 +480,133 @@ test_arabic_subsections (void)
   g_assert_true (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
 }
 
+/* A plain report in which one test changes a few lines: a part heading is written
+ * @part1 … @part3, the subsections of part one @sub1 … @sub3. */
+static PcReport *
+read_variant (const char *part1,
+              const char *part2,
+              const char *part3,
+              const char *sub1,
+              const char *sub2,
+              const char *sub3)
+{
+  g_autofree char *text = g_strdup_printf (
+    "某县应急管理局2024年度法治政府建设情况报告\n"
+    "某应急〔2025〕5号\n"
+    "县人民政府：\n"
+    "2024年，我局主要负责人认真履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+    "%s2024年推进法治政府建设的主要举措和成效\n"
+    "%s加强党对法治政府建设的领导\n"
+    "全年组织局党组理论学习中心组学法4次。\n"
+    "%s严格规范公正文明执法\n"
+    "全年办理行政处罚案件56件，无一被复议撤销。\n"
+    "%s推进行政决策科学化民主化法治化\n"
+    "严格执行重大行政决策程序。\n"
+    "%s存在的不足和原因\n"
+    "基层执法力量不足。\n"
+    "%s2025年工作安排\n"
+    "（一）深入学习贯彻习近平法治思想\n"
+    "举办法治培训班2期。\n"
+    "（二）提升执法规范化水平\n"
+    "开展执法案卷评查。\n"
+    "某县应急管理局\n"
+    "2025年3月5日\n",
+    part1, sub1, sub2, sub3, part2, part3);
+  g_autoptr(GError) error = NULL;
+  PcReport *report = pc_reader_read (text, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+assert_three_parts (PcReport *report)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (report)), ==, 3);
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "1")), ==, 3);
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "3")), ==, 2);
+  g_assert_cmpstr (pc_report_find_part (report, PC_PART_SHORTCOMINGS)->section, ==, "2");
+  g_assert_cmpstr (pc_report_find_part (report, PC_PART_NEXT_YEAR)->section, ==, "3");
+  g_assert_false (has_finding (report, PC_FINDING_MISSING_PART, NULL));
+}
+
+/* A repeated or out-of-order number keeps its section and is flagged. */
+static void
+test_numbering_out_of_order (void)
+{
+  g_autoptr(PcReport) plain = read_variant ("一、", "二、", "三、", "（一）", "（二）", "（三）");
+  g_autoptr(PcReport) dup_part = read_variant ("一、", "二、", "二、", "（一）", "（二）", "（三）");
+  g_autoptr(PcReport) swapped = read_variant ("一、", "三、", "二、", "（一）", "（二）", "（三）");
+  g_autoptr(PcReport) dup_sub = read_variant ("一、", "二、", "三、", "（一）", "（二）", "（二）");
+  g_autoptr(PcReport) order_sub = read_variant ("一、", "二、", "三、", "（一）", "（三）", "（二）");
+
+  assert_three_parts (plain);
+  g_assert_cmpuint (pc_report_get_findings (plain)->len, ==, 0);
+
+  assert_three_parts (dup_part);
+  g_assert_cmpuint (pc_section_get_number (pc_report_find_section (dup_part, "3")), ==, 2);
+  g_assert_true (has_finding (dup_part, PC_FINDING_NUMBERING_GAP, "3"));
+
+  assert_three_parts (swapped);
+  g_assert_true (has_finding (swapped, PC_FINDING_NUMBERING_GAP, "2"));
+  g_assert_true (has_finding (swapped, PC_FINDING_NUMBERING_GAP, "3"));
+
+  assert_three_parts (dup_sub);
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (dup_sub, "1.3")), ==, "推进行政决策科学化民主化法治化");
+  g_assert_true (has_finding (dup_sub, PC_FINDING_NUMBERING_GAP, "1.3"));
+
+  assert_three_parts (order_sub);
+  g_assert_true (has_finding (order_sub, PC_FINDING_NUMBERING_GAP, "1.2"));
+  g_assert_true (has_finding (order_sub, PC_FINDING_NUMBERING_GAP, "1.3"));
+}
+
+/* A blank in place of a number: an unnumbered section, flagged, not a gap. */
+static void
+test_numbering_blank (void)
+{
+  const char *blanks[] = { "()", "( )", "（　）", "（ ）" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autoptr(PcReport) report = read_variant ("一、", "二、", "三、", "（一）", blanks[i], "（三）");
+
+      g_test_message ("blank %s", blanks[i]);
+      assert_three_parts (report);
+      g_assert_cmpuint (pc_section_get_number (pc_report_find_section (report, "1.2")), ==, 0);
+      g_assert_true (has_finding (report, PC_FINDING_NUMBERING_MISSING, "1.2"));
+      g_assert_false (has_finding (report, PC_FINDING_NUMBERING_GAP, NULL));
+    }
+  {
+    g_autoptr(PcReport) report = read_variant ("一、", "、", "三、", "（一）", "（二）", "（三）");
+
+    assert_three_parts (report);
+    g_assert_cmpuint (pc_section_get_number (pc_report_find_section (report, "2")), ==, 0);
+    g_assert_true (has_finding (report, PC_FINDING_NUMBERING_MISSING, "2"));
+  }
+}
+
+/* Part numbers written 一、 on a line of its own, 一 、, 一．or 一. */
+static void
+test_part_number_forms (void)
+{
+  const char *forms[][3] = {
+    { "一、\n", "二、\n", "三、\n" },
+    { "一 、", "二 、", "三 、" },
+    { "一．", "二．", "三．" },
+    { "一.", "二.", "三." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(PcReport) report = read_variant (forms[i][0], forms[i][1], forms[i][2], "（一）", "（二）", "（三）");
+
+      g_test_message ("form %s", forms[i][1]);
+      assert_three_parts (report);
+      g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "2")), ==, "存在的不足和原因");
+      g_assert_cmpuint (pc_report_get_findings (report)->len, ==, 0);
+    }
+}
+
 static void
 test_empty (void)
 {
@@ -512,5 +639,8 @@ main (int    argc,
   g_test_add_func ("/reader/slices", test_slices);
   g_test_add_func ("/reader/arabic-subsections", test_arabic_subsections);
   g_test_add_func ("/reader/empty", test_empty);
+  g_test_add_func ("/reader/numbering-out-of-order", test_numbering_out_of_order);
+  g_test_add_func ("/reader/numbering-blank", test_numbering_blank);
+  g_test_add_func ("/reader/part-number-forms", test_part_number_forms);
   return g_test_run ();
 }
