@@ -370,6 +370,32 @@ test_dates (void)
   g_assert_false (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
 }
 
+/* Dates and document numbers as typists and PDF converters write them. */
+static void
+test_date_and_number_forms (void)
+{
+  static const struct { const char *number; const char *date; const char *want_number; const char *want_date; } cases[] = {
+    { "某应急〔2025〕5号", "2025 年 3 月 5 日", "某应急〔2025〕5号", "2025-03-05" },
+    { "某应急〔2025〕5 号", "二○二五年三月五日", "某应急〔2025〕5号", "2025-03-05" },
+    { "某应急﹝2025﹞5号", "二O二五年三月五日", "某应急﹝2025﹞5号", "2025-03-05" },
+    { "某应急字〔2025〕第5号", "2025年3月5日", "某应急字〔2025〕第5号", "2025-03-05" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("某县应急管理局2024 年度法治政府建设情况报告\n%s\n县人民政府：\n"
+                                               "2024 年，我局认真履行职责。\n一、主要举措和成效\n略。\n"
+                                               "某县应急管理局\n%s\n", cases[i].number, cases[i].date);
+      g_autoptr(PcReport) report = pc_reader_read (text, NULL);
+
+      g_test_message ("%s / %s", cases[i].number, cases[i].date);
+      g_assert_cmpstr (pc_report_get_doc_number (report), ==, cases[i].want_number);
+      g_assert_cmpstr (pc_report_get_signed (report), ==, cases[i].want_date);
+      g_assert_cmpuint (pc_report_get_year (report), ==, 2024);
+      g_assert_false (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
+    }
+}
+
 /* A letterhead title on two lines, the addressee with its colon, a signature on one line. */
 static void
 test_letterhead (void)
@@ -634,6 +660,7 @@ main (int    argc,
   g_test_add_func ("/reader/numbering-and-enumeration", test_numbering_and_enumeration);
   g_test_add_func ("/reader/punctuation", test_punctuation);
   g_test_add_func ("/reader/dates", test_dates);
+  g_test_add_func ("/reader/date-and-number-forms", test_date_and_number_forms);
   g_test_add_func ("/reader/letterhead", test_letterhead);
   g_test_add_func ("/reader/pdf-spaces", test_pdf_spaces);
   g_test_add_func ("/reader/slices", test_slices);
