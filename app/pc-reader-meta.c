@@ -11,6 +11,7 @@
 
 #define MAX_HEADER_LINES 12
 #define MAX_TITLE_CHARS  80
+#define MAX_SIGNATURE_LINES 8
 
 static const char * const agency_suffixes[] = {
   "委员会", "办公室", "政府", "局", "厅", "委", "办", "院", "中心", "部", "署", "所", "站", "处", NULL
@@ -233,8 +234,10 @@ read_signature (PcReadContext *ctx,
                 char         **signed_on)
 {
   guint n = ctx->lines->len;
-  guint first = n > 4 ? n - 4 : 0;
+  guint first = n > MAX_SIGNATURE_LINES ? n - MAX_SIGNATURE_LINES : 0;
 
+  /* From the end of the text back to the last paragraph of prose: what follows the
+   * signature is short (an attachment list, a note on publication). */
   for (guint i = n; i-- > first;)
     {
       PcRange r = line_at (ctx, i);
@@ -242,6 +245,8 @@ read_signature (PcReadContext *ctx,
       guint date_end = 0;
       gint date_start = -1;
 
+      if (line_len (r) > 60 || pc_find (ctx->norm, r.start, r.end, "。") >= 0)
+        return;
       if (line_len (r) > 40 || !pc_parse_date (ctx->norm, r.start, r.end, &iso, &date_end))
         continue;
       /* the date must end the line */

@@ -75,6 +75,61 @@ trim_line (const char *start,
   return g_strndup (start, end - start);
 }
 
+/* Where the page's related-links block begins: 关联文章 and the like, or the
+ * previous/next article links. Nothing after it belongs to the report. */
+static gboolean
+starts_trailing_links (const char *squeezed)
+{
+  static const char * const heads[] = { "关联文章", "相关文章", "相关链接", "相关阅读", "相关新闻",
+                                        "相关推荐", "相关信息", "相关稿件", "延伸阅读", NULL };
+
+  for (guint i = 0; heads[i]; i++)
+    if (g_str_equal (squeezed, heads[i]) || (g_str_has_prefix (squeezed, heads[i])
+                                             && g_str_has_prefix (squeezed + strlen (heads[i]), ":")))
+      return TRUE;
+  return strstr (squeezed, "上一篇:") != NULL || strstr (squeezed, "下一篇:") != NULL;
+}
+
+/* A row of page buttons: 【下载】【打印】【关闭】 or [打印] [关闭]. */
+static gboolean
+is_button_row (const char *squeezed)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[【】\\[\\]]", squeezed, 0, 0);
+  guint buttons = 0;
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *bracketed = NULL;
+      gboolean known = FALSE;
+
+      if (*parts[i] == '\0')
+        continue;
+      bracketed = g_strconcat ("【", parts[i], "】", NULL);
+      for (guint k = 0; chrome_lines[k] && !known; k++)
+        known = g_str_equal (bracketed, chrome_lines[k]) || g_str_equal (parts[i], chrome_lines[k]);
+      if (!known && !g_str_equal (parts[i], "下载"))
+        return FALSE;
+      buttons++;
+    }
+  return buttons >= 2;
+}
+
+/* An attachment link on its own: 附件1.doc */
+static gboolean
+is_file_link (const char *squeezed)
+{
+  static const char * const extensions[] = { ".doc", ".docx", ".pdf", ".wps", ".xls", ".xlsx", ".zip",
+                                             ".rar", ".ofd", NULL };
+  g_autofree char *lower = g_ascii_strdown (squeezed, -1);
+
+  if (g_utf8_strlen (squeezed, -1) > 60)
+    return FALSE;
+  for (guint i = 0; extensions[i]; i++)
+    if (g_str_has_suffix (lower, extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_breadcrumb (const char *squeezed)
 {
@@ -214,7 +269,7 @@ is_chrome_line (PcReadContext *ctx,
   if (g_str_has_prefix (squeezed, "上一篇:") || g_str_has_prefix (squeezed, "下一篇:")
       || g_str_has_prefix (squeezed, "分享到:"))
     return TRUE;
-  if (is_breadcrumb (squeezed))
+  if (is_breadcrumb (squeezed) || is_button_row (squeezed) || is_file_link (squeezed))
     return TRUE;
   return read_meta_line (ctx, line);
 }
@@ -240,6 +295,13 @@ _pc_reader_strip_chrome (const char    *text,
       if (eol == NULL)
         eol = p + strlen (p);
       line = trim_line (p, eol);
+      if (clean->len > 0)
+        {
+          g_autofree char *squeezed = fold_utf8 (line);
+
+          if (starts_trailing_links (squeezed))
+            break;
+        }
       if (!is_chrome_line (ctx, line))
         {
           if (clean->len > 0)

@@ -271,6 +271,43 @@ has_finding (PcReport   *report,
   return FALSE;
 }
 
+/* A web page's related-links block after the signature is page chrome: the signature
+ * date is still read, and the links are neither sections nor text. */
+static void
+test_trailing_links (void)
+{
+  const char *text =
+    "某县应急管理局2024年度法治政府建设情况报告\n"
+    "2024年，我局主要负责人认真履行推进法治建设第一责任人职责。\n"
+    "一、主要举措和成效\n"
+    "全年办理行政处罚案件56件。\n"
+    "二、存在的不足和原因\n"
+    "基层执法力量不足。\n"
+    "三、2025年工作安排\n"
+    "开展执法案卷评查。\n"
+    "某县应急管理局\n"
+    "2025年3月5日\n"
+    "【 下载 】【 打印 】【 关闭 】\n"
+    "关联文章\n"
+    "一、某县应急管理局2023年度法治政府建设情况报告\n"
+    "（一）关于印发安全生产工作要点的通知\n"
+    "关联附件\n"
+    "附件1.doc\n"
+    "返回 上一篇：二、关于开展执法检查的通知 下一篇：三、2025年防汛工作方案\n";
+  g_autoptr(PcReport) report = pc_reader_read (text, NULL);
+
+  g_assert_cmpstr (pc_report_get_signed (report), ==, "2025-03-05");
+  g_assert_cmpstr (pc_report_get_agency (report), ==, "某县应急管理局");
+  g_assert_false (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (report)), ==, 3);
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "3")), ==, 0);
+  g_assert_null (strstr (pc_report_get_text (report), "关联"));
+  g_assert_null (strstr (pc_report_get_text (report), "附件1.doc"));
+  g_assert_null (strstr (pc_report_get_text (report), "上一篇"));
+  g_assert_true (g_str_has_suffix (pc_report_get_text (report), "2025年3月5日"));
+}
+
+
 /* A report with no line breaks at all: headings run inline and end at white space. */
 static void
 test_inline_headings (void)
@@ -656,6 +693,7 @@ main (int    argc,
       g_test_add_data_func (path, corpus_names[i], test_corpus_report);
     }
   g_test_add_func ("/reader/chrome", test_chrome);
+  g_test_add_func ("/reader/trailing-links", test_trailing_links);
   g_test_add_func ("/reader/inline-headings", test_inline_headings);
   g_test_add_func ("/reader/numbering-and-enumeration", test_numbering_and_enumeration);
   g_test_add_func ("/reader/punctuation", test_punctuation);
