@@ -419,6 +419,8 @@ _pc_reader_read_metadata (PcReadContext *ctx)
     ctx->body_end = ctx->len;
   decide_inline_mode (ctx);
 
+  if (title == NULL && ctx->meta_title != NULL && g_utf8_strlen (ctx->meta_title, -1) <= MAX_TITLE_CHARS)
+    title = g_strdup (ctx->meta_title);
   pc_report_set_title (ctx->report, title);
   pc_report_set_published (ctx->report, ctx->meta_published);
   pc_report_set_signed (ctx->report, signed_on);

@@ -30,7 +30,7 @@ static const char * const chrome_lines[] = {
 static const char * const meta_keys[] = {
   "发布机构", "发文机关", "信息来源", "发布时间", "发布日期", "成文日期", "公开类别", "公开方式",
   "主题分类", "浏览次数", "访问次数", "责任编辑", "索引号", "点击数", "来源", "文号", "日期",
-  "字号", "时间",
+  "字号", "时间", "名称", "标题",
   NULL
 };
 
@@ -190,6 +190,11 @@ take_meta_value (PcReadContext *ctx,
       if (ctx->meta_doc_number == NULL)
         ctx->meta_doc_number = g_strdup (value);
     }
+  else if (g_str_equal (key, "名称") || g_str_equal (key, "标题"))
+    {
+      if (ctx->meta_title == NULL)
+        ctx->meta_title = g_strdup (value);
+    }
 }
 
 /* A line like "信息来源:坪山区应急管理局 发布时间:2024-12-13 14:47:11" or
@@ -208,9 +213,26 @@ read_meta_line (PcReadContext *ctx,
   if (n == 0 || n > 160 || chars[n - 1] == 0x3002)
     return FALSE;
 
+  /* Portal tables space out two-character labels to the width of four: 名　　称： */
   spaced = g_string_new (NULL);
   for (glong i = 0; i < n; i++)
-    g_string_append_unichar (spaced, pc_fold_char (chars[i]));
+    {
+      gunichar c = pc_fold_char (chars[i]);
+
+      if (c == ' ' && i > 0 && pc_is_han (chars[i - 1]) && (i == 1 || pc_is_space (pc_fold_char (chars[i - 2]))))
+        {
+          glong j = i;
+
+          while (j < n && pc_is_space (pc_fold_char (chars[j])))
+            j++;
+          if (j + 1 < n && pc_is_han (chars[j]) && pc_fold_char (chars[j + 1]) == ':')
+            {
+              i = j - 1;
+              continue;
+            }
+        }
+      g_string_append_unichar (spaced, c);
+    }
   folded = g_string_free (spaced, FALSE);
 
   key = meta_key_at (folded);
@@ -441,6 +463,7 @@ context_clear (PcReadContext *ctx)
   g_clear_pointer (&ctx->meta_published, g_free);
   g_clear_pointer (&ctx->meta_source, g_free);
   g_clear_pointer (&ctx->meta_doc_number, g_free);
+  g_clear_pointer (&ctx->meta_title, g_free);
   g_clear_object (&ctx->report);
 }
 

@@ -271,6 +271,36 @@ has_finding (PcReport   *report,
   return FALSE;
 }
 
+/* A portal's index table (索引号 / 名　　称 / 文　　号) is metadata: its labels are not
+ * part of the title, which comes from the page heading, or from the table without one. */
+static void
+test_index_table (void)
+{
+  const char *table =
+    "索引号： 11440783MB2C12345X/2025-00012 发布机构： 某县应急管理局\n"
+    "发文日期： 2025-03-05 主题分类： 其他\n"
+    "名　　称： 某县应急管理局2024年度法治政府建设情况报告\n"
+    "文　　号： 某应急〔2025〕5号 发布日期： 2025-03-28\n";
+  const char *body =
+    "县人民政府：\n"
+    "2024年，我局主要负责人认真履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+    "一、主要举措和成效\n"
+    "全年办理行政处罚案件56件。\n"
+    "某县应急管理局\n"
+    "2025年3月5日\n";
+  g_autofree char *with_heading = g_strconcat (table, "某县应急管理局2024年度法治政府建设情况报告\n", body, NULL);
+  g_autofree char *without_heading = g_strconcat (table, body, NULL);
+  g_autoptr(PcReport) report = pc_reader_read (with_heading, NULL);
+  g_autoptr(PcReport) bare = pc_reader_read (without_heading, NULL);
+
+  g_assert_cmpstr (pc_report_get_title (report), ==, "某县应急管理局2024年度法治政府建设情况报告");
+  g_assert_cmpstr (pc_report_get_doc_number (report), ==, "某应急〔2025〕5号");
+  g_assert_cmpstr (pc_report_get_published (report), ==, "2025-03-28");
+  g_assert_null (strstr (pc_report_get_text (report), "名"));
+  g_assert_cmpstr (pc_report_get_title (bare), ==, "某县应急管理局2024年度法治政府建设情况报告");
+  g_assert_false (has_finding (bare, PC_FINDING_MISSING_TITLE, NULL));
+}
+
 /* A web page's related-links block after the signature is page chrome: the signature
  * date is still read, and the links are neither sections nor text. */
 static void
@@ -694,6 +724,7 @@ main (int    argc,
     }
   g_test_add_func ("/reader/chrome", test_chrome);
   g_test_add_func ("/reader/trailing-links", test_trailing_links);
+  g_test_add_func ("/reader/index-table", test_index_table);
   g_test_add_func ("/reader/inline-headings", test_inline_headings);
   g_test_add_func ("/reader/numbering-and-enumeration", test_numbering_and_enumeration);
   g_test_add_func ("/reader/punctuation", test_punctuation);
