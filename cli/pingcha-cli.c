@@ -198,6 +198,8 @@ command_import (int    argc,
     }
   for (guint i = 0; summary->errors && i < summary->errors->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (summary->errors, i));
+  for (guint i = 0; summary->warnings && i < summary->warnings->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (summary->warnings, i));
   g_print (_("Imported %u, already in the project %u, failed %u\n"),
            summary->imported, summary->duplicates, summary->failed);
   return summary->failed > 0 ? 1 : 0;
