@@ -467,6 +467,53 @@ context_clear (PcReadContext *ctx)
   g_clear_object (&ctx->report);
 }
 
+/* A report saved without line breaks (a web page flattened to one line) keeps its
+ * paragraphs apart with white space. Chinese prose has no spaces between words, so
+ * there a space after a full stop or a colon, or after a Chinese character and before
+ * another, a bracket or a digit (a heading, a year), is a paragraph break; other spaces
+ * beside ASCII ("ISO 9001", "2023 年", "首页 > 政务公开") stay.
+ * Text with line breaks is left alone: PDF text also spaces Chinese characters. */
+static char *
+split_run_on_text (const char *text)
+{
+  g_autofree gunichar *chars = NULL;
+  GString *out;
+  glong n = 0;
+  guint breaks = 0;
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &n);
+  for (glong i = 0; i < n; i++)
+    if (chars[i] == '\n' && i + 1 < n && !pc_is_space (chars[i + 1]) && chars[i + 1] != '\n')
+      breaks++;
+  if (n < 150 || breaks > 2 || (glong) (breaks + 1) * 150 > n)
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text));
+  for (glong i = 0; i < n; i++)
+    {
+      glong j = i;
+
+      if (!pc_is_space (chars[i]) || i == 0)
+        {
+          g_string_append_unichar (out, chars[i]);
+          continue;
+        }
+      while (j < n && pc_is_space (chars[j]))
+        j++;
+      if (j < n && chars[j] != '\n'
+          && (pc_is_sentence_end (pc_fold_char (chars[i - 1])) || pc_fold_char (chars[i - 1]) == ':'
+              || (chars[i - 1] >= 0x80
+                  && (chars[j] >= 0x80 || chars[j] == '(' || (chars[j] >= '0' && chars[j] <= '9')))))
+        {
+          g_string_append_c (out, '\n');
+          i = j - 1;
+          continue;
+        }
+      g_string_append_unichar (out, chars[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * pc_reader_read:
  * @text: UTF-8 text, one paragraph per line
@@ -479,13 +526,15 @@ pc_reader_read (const char  *text,
                 GError     **error)
 {
   PcReadContext ctx = { 0 };
+  g_autofree char *split = NULL;
   g_autofree char *clean = NULL;
   PcReport *report;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
-  clean = _pc_reader_strip_chrome (text, &ctx);
+  split = split_run_on_text (text);
+  clean = _pc_reader_strip_chrome (split, &ctx);
   if (*clean == '\0')
     {
       context_clear (&ctx);

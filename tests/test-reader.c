@@ -700,6 +700,34 @@ test_part_number_forms (void)
     }
 }
 
+/* A short report saved on one line, paragraphs apart by spaces: its metadata and
+ * sections read as from the text with line breaks, and an inline （一） after a part
+ * title without a full stop starts a subsection. */
+static void
+test_one_line (void)
+{
+  const char *text =
+    "某县应急管理局2024年度法治政府建设情况报告 某应急〔2025〕5号 县人民政府： "
+    "2024年，我局主要负责人认真履行推进法治建设第一责任人职责。现将有关情况报告如下： "
+    "一、2024年推进法治政府建设的主要举措和成效 （一）加强党对法治政府建设的领导 "
+    "全年组织局党组理论学习中心组学法4次。 （二）严格规范公正文明执法 "
+    "全年办理行政处罚案件56件，无一被复议撤销。 二、存在的不足和原因 基层执法力量不足。 "
+    "三、2025年工作安排 （一）深入学习贯彻习近平法治思想 举办法治培训班2期。 "
+    "（二）提升执法规范化水平 开展执法案卷评查。 某县应急管理局 2025年3月5日";
+  g_autoptr(PcReport) report = pc_reader_read (text, NULL);
+
+  g_assert_cmpuint (g_utf8_strlen (text, -1), <, 600);
+  g_assert_cmpstr (pc_report_get_title (report), ==, "某县应急管理局2024年度法治政府建设情况报告");
+  g_assert_cmpstr (pc_report_get_doc_number (report), ==, "某应急〔2025〕5号");
+  g_assert_cmpstr (pc_report_get_addressee (report), ==, "县人民政府");
+  g_assert_cmpstr (pc_report_get_signed (report), ==, "2025-03-05");
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (report)), ==, 3);
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1")), ==, "2024年推进法治政府建设的主要举措和成效");
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1.1")), ==, "加强党对法治政府建设的领导");
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "3")), ==, 2);
+  g_assert_cmpuint (pc_report_get_findings (report)->len, ==, 0);
+}
+
 static void
 test_empty (void)
 {
@@ -735,6 +763,7 @@ main (int    argc,
   g_test_add_func ("/reader/slices", test_slices);
   g_test_add_func ("/reader/arabic-subsections", test_arabic_subsections);
   g_test_add_func ("/reader/empty", test_empty);
+  g_test_add_func ("/reader/one-line", test_one_line);
   g_test_add_func ("/reader/numbering-out-of-order", test_numbering_out_of_order);
   g_test_add_func ("/reader/numbering-blank", test_numbering_blank);
   g_test_add_func ("/reader/part-number-forms", test_part_number_forms);
