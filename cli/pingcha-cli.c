@@ -53,7 +53,10 @@ print_report (PcReport *report)
 
   g_print ("%s\t%s\n", _("Title:"), pc_report_get_title (report) ? pc_report_get_title (report) : unknown);
   g_print ("%s\t%s\n", _("Agency:"), pc_report_get_agency (report) ? pc_report_get_agency (report) : unknown);
-  g_print ("%s\t%u\n", _("Year:"), pc_report_get_year (report));
+  if (pc_report_get_year (report) > 0)
+    g_print ("%s\t%u\n", _("Year:"), pc_report_get_year (report));
+  else
+    g_print ("%s\t%s\n", _("Year:"), unknown);
   g_print ("%s\t%s\n", _("Date:"), pc_report_get_date (report) ? pc_report_get_date (report) : unknown);
   g_print ("%s\t%s\n", _("Number:"), pc_report_get_doc_number (report) ? pc_report_get_doc_number (report) : unknown);
   g_print ("\n%s\n", _("Sections:"));
