@@ -239,6 +239,8 @@ typedef enum
   STMT_RELEASE,
   STMT_ROLLBACK_TO,
   STMT_FIND_BY_HASH,
+  STMT_FIND_BY_TEXT,
+  STMT_FIND_SAME_PERIOD,
   STMT_COUNT_REPORTS,
   STMT_INSERT_REPORT,
   STMT_INSERT_SECTION,
@@ -265,6 +267,14 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_ROLLBACK_TO] = "ROLLBACK TO pc_nested",
   [STMT_FIND_BY_HASH] =
     "SELECT id, title, agency, year, source_name FROM reports WHERE content_hash = ?1",
+  /* The same report read from other bytes (a BOM, CRLF, another encoding or format):
+   * the reading is what is compared. The length first keeps the scan cheap. */
+  [STMT_FIND_BY_TEXT] =
+    "SELECT id, title, agency, year, source_name FROM reports"
+    " WHERE char_length = ?2 AND text = ?1 LIMIT 1",
+  [STMT_FIND_SAME_PERIOD] =
+    "SELECT id, title, agency, year, source_name FROM reports"
+    " WHERE agency = ?1 AND year = ?2 AND id != ?3 ORDER BY id LIMIT 1",
   [STMT_COUNT_REPORTS] = "SELECT count(*) FROM reports",
   [STMT_INSERT_REPORT] =
     "INSERT INTO reports (content_hash, title, agency, year, published, signed, doc_number,"
@@ -333,6 +343,7 @@ pc_import_summary_free (PcImportSummary *summary)
   if (summary == NULL)
     return;
   g_clear_pointer (&summary->errors, g_ptr_array_unref);
+  g_clear_pointer (&summary->warnings, g_ptr_array_unref);
   g_clear_pointer (&summary->ids, g_array_unref);
   g_free (summary);
 }
@@ -343,6 +354,7 @@ pc_import_summary_new (void)
   PcImportSummary *summary = g_new0 (PcImportSummary, 1);
 
   summary->errors = g_ptr_array_new_with_free_func (g_free);
+  summary->warnings = g_ptr_array_new_with_free_func (g_free);
   summary->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   return summary;
 }
@@ -938,20 +950,28 @@ pc_project_find_by_hash (PcProject  *self,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-static gboolean
-check_not_duplicate (PcProject  *self,
-                     PcReport   *report,
-                     GError    **error)
+/* The display name and number of the report in @stmt's row (id, title, agency, year,
+ * source_name). */
+static void
+describe_row (sqlite3_stmt  *stmt,
+              char         **name,
+              char         **number)
 {
-  g_autoptr(StmtLease) stmt = lease (self, STMT_FIND_BY_HASH, error);
+  *name = dup_display_name (_pc_sql_column_text (stmt, 1), _pc_sql_column_text (stmt, 2),
+                            (guint) sqlite3_column_int (stmt, 3), _pc_sql_column_text (stmt, 4));
+  *number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+}
+
+/* Steps @stmt; on a row, sets the duplicate error. */
+static gboolean
+check_no_row (PcProject     *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
   g_autofree char *existing = NULL;
   g_autofree char *number = NULL;
-  int rc;
+  int rc = sqlite3_step (stmt);
 
-  if (stmt == NULL)
-    return FALSE;
-  _pc_sql_bind_text (stmt, 1, pc_report_get_content_hash (report));
-  rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
   if (rc != SQLITE_ROW)
@@ -959,14 +979,67 @@ check_not_duplicate (PcProject  *self,
       set_sql_error (self, error, _("looking for duplicates"));
       return FALSE;
     }
-  existing = dup_display_name (_pc_sql_column_text (stmt, 1), _pc_sql_column_text (stmt, 2),
-                               (guint) sqlite3_column_int (stmt, 3), _pc_sql_column_text (stmt, 4));
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+  describe_row (stmt, &existing, &number);
   g_set_error (error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_DUPLICATE,
                /* Translators: the existing report's name, then its number in the project */
                _("The same content is already in the project as “%s” (report %s)."),
                existing, number);
   return FALSE;
+}
+
+/* The same file; with @compare_text, also the same text read from another file. Only
+ * imports compare texts: a caller that stores a report with a content hash of its own
+ * decides what counts as the same. */
+static gboolean
+check_not_duplicate (PcProject  *self,
+                     PcReport   *report,
+                     gboolean    compare_text,
+                     GError    **error)
+{
+  g_autoptr(StmtLease) by_hash = lease (self, STMT_FIND_BY_HASH, error);
+  g_autoptr(StmtLease) by_text = NULL;
+
+  if (by_hash == NULL)
+    return FALSE;
+  _pc_sql_bind_text (by_hash, 1, pc_report_get_content_hash (report));
+  if (!check_no_row (self, by_hash, error))
+    return FALSE;
+  if (!compare_text)
+    return TRUE;
+
+  by_text = lease (self, STMT_FIND_BY_TEXT, error);
+  if (by_text == NULL)
+    return FALSE;
+  _pc_sql_bind_text (by_text, 1, pc_report_get_text (report));
+  sqlite3_bind_int64 (by_text, 2, pc_report_get_length (report));
+  return check_no_row (self, by_text, error);
+}
+
+/* Returns: (nullable): a translated warning when the project already holds another report
+ * of @report's agency and year — a second version, or the same report read differently */
+static char *
+dup_same_period_warning (PcProject *self,
+                         PcReport  *report,
+                         gint64     id)
+{
+  g_autoptr(StmtLease) stmt = NULL;
+  g_autofree char *existing = NULL;
+  g_autofree char *number = NULL;
+
+  if (pc_report_get_agency (report) == NULL || pc_report_get_year (report) == 0)
+    return NULL;
+  stmt = lease (self, STMT_FIND_SAME_PERIOD, NULL);
+  if (stmt == NULL)
+    return NULL;
+  _pc_sql_bind_text (stmt, 1, pc_report_get_agency (report));
+  sqlite3_bind_int (stmt, 2, (int) pc_report_get_year (report));
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  describe_row (stmt, &existing, &number);
+  /* Translators: an agency, a year, then the existing report's name and number */
+  return g_strdup_printf (_("The project already has a report of %s for %u: “%s” (report %s)."),
+                          pc_report_get_agency (report), pc_report_get_year (report), existing, number);
 }
 
 /* Binds the report's columns as ?1 … ?14, in the order of STMT_INSERT_REPORT. */
@@ -1142,6 +1215,7 @@ insert_reading (PcProject  *self,
 static gboolean
 store_report (PcProject   *self,
               PcReport    *report,
+              gboolean     compare_text,
               gint64      *out_id,
               GError     **error)
 {
@@ -1152,7 +1226,7 @@ store_report (PcProject   *self,
 
   if (!tx_begin (self, error))
     return FALSE;
-  if (!check_not_duplicate (self, report, error) ||
+  if (!check_not_duplicate (self, report, compare_text, error) ||
       !insert_report_row (self, report, imported_at, &id, error) ||
       !insert_reading (self, id, report, error))
     {
@@ -1205,7 +1279,7 @@ _pc_project_rewrite_report (PcProject  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   ensure_content_hash (report);
-  if (!check_not_duplicate (self, report, error))
+  if (!check_not_duplicate (self, report, FALSE, error))
     return FALSE;
   stmt = _pc_project_prepare (self, "UPDATE reports SET content_hash = ?1, title = ?2, agency = ?3,"
                                     " year = ?4, published = ?5, signed = ?6, doc_number = ?7,"
@@ -1250,7 +1324,7 @@ pc_project_add_report (PcProject  *self,
   g_return_val_if_fail (PC_IS_REPORT (report), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return store_report (self, report, out_id, error);
+  return store_report (self, report, FALSE, out_id, error);
 }
 
 /* Importing ---------------------------------------------------------------------------- */
@@ -1287,10 +1361,15 @@ import_one (PcProject        *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (report != NULL && store_report (self, report, &id, &local_error))
+  if (report != NULL && store_report (self, report, TRUE, &id, &local_error))
     {
+      g_autofree char *warning = dup_same_period_warning (self, report, id);
+
       summary->imported++;
       g_array_append_val (summary->ids, id);
+      if (warning != NULL)
+        /* Translators: a file name and a warning about it */
+        g_ptr_array_add (summary->warnings, g_strdup_printf (_("%s: %s"), name, warning));
       return TRUE;
     }
 

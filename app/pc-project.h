@@ -26,6 +26,7 @@ typedef struct
   guint       duplicates;
   guint       failed;
   GPtrArray  *errors;   /* char*: one translated "file: message" line per failed or duplicate file */
+  GPtrArray  *warnings; /* char*: one translated "file: message" line per imported file to check */
   GArray     *ids;      /* gint64 ids of imported reports, in order */
 } PcImportSummary;
 

@@ -11,6 +11,7 @@
 
 #define MAX_HEADER_LINES 12
 #define MAX_TITLE_CHARS  80
+#define MAX_SIGNATURE_LINES 8
 
 static const char * const agency_suffixes[] = {
   "委员会", "办公室", "政府", "局", "厅", "委", "办", "院", "中心", "部", "署", "所", "站", "处", NULL
@@ -66,7 +67,31 @@ is_body_line (PcReadContext *ctx,
          || starts_with_heading_label (ctx, r);
 }
 
-/* 漳应急〔2023〕92号 */
+static gboolean
+is_open_bracket (gunichar c)
+{
+  /* 〔 [ ( 【 ⌈ ﹝ 〖 */
+  return c == 0x3014 || c == '[' || c == '(' || c == 0x3010 || c == 0x2308 || c == 0xFE5D || c == 0x3016;
+}
+
+static gboolean
+is_close_bracket (gunichar c)
+{
+  return c == 0x3015 || c == ']' || c == ')' || c == 0x3011 || c == 0x2309 || c == 0xFE5E || c == 0x3017;
+}
+
+static guint
+skip_spaces (const gunichar *s,
+             guint           i,
+             guint           end)
+{
+  while (i < end && s[i] == ' ')
+    i++;
+  return i;
+}
+
+/* 漳应急〔2023〕92号, 青应急﹝2025﹞5号, 青应急字〔2025〕第5号, and with the spaces
+ * PDF text puts between digits and characters: 漳应急〔2023〕92 号 */
 static gboolean
 is_doc_number (const gunichar *s,
                guint           start,
@@ -81,27 +106,40 @@ is_doc_number (const gunichar *s,
       i++;
       han++;
     }
-  if (han == 0 || han > 12 || i >= end)
+  if (han == 0 || han > 12)
     return FALSE;
-  if (!(s[i] == 0x3014 || s[i] == '[' || s[i] == '(' || s[i] == 0x3010 || s[i] == 0x2308))
+  i = skip_spaces (s, i, end);
+  if (i >= end || !is_open_bracket (s[i]))
     return FALSE;
-  i++;
+  i = skip_spaces (s, i + 1, end);
   pc_parse_ascii_number (s + i, end - i, &consumed);
   if (consumed != 4)
     return FALSE;
-  i += consumed;
-  if (i >= end || !(s[i] == 0x3015 || s[i] == ']' || s[i] == ')' || s[i] == 0x3011 || s[i] == 0x2309))
+  i = skip_spaces (s, i + consumed, end);
+  if (i >= end || !is_close_bracket (s[i]))
     return FALSE;
-  i++;
-  while (i < end && s[i] == ' ')
-    i++;
+  i = skip_spaces (s, i + 1, end);
+  if (i < end && s[i] == 0x7B2C) /* 第 */
+    i = skip_spaces (s, i + 1, end);
   pc_parse_ascii_number (s + i, end - i, &consumed);
   if (consumed == 0)
     return FALSE;
-  i += consumed;
-  while (i < end && s[i] == ' ')
-    i++;
+  i = skip_spaces (s, i + consumed, end);
   return i + 1 == end && s[i] == 0x53F7; /* 号 */
+}
+
+/* The document number as written, without the white space PDF text adds. */
+static char *
+doc_number_text (const gunichar *s,
+                 guint           start,
+                 guint           end)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = start; i < end; i++)
+    if (!pc_is_space (s[i]))
+      g_string_append_unichar (out, s[i]);
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -176,10 +214,15 @@ year_in (const gunichar *s,
       guint consumed = 0;
       guint y;
 
+      guint unit;
+
       if (i > start && s[i - 1] >= '0' && s[i - 1] <= '9')
         continue;
       y = pc_parse_ascii_number (s + i, end - i, &consumed);
-      if (consumed == 4 && s[i + 4] == 0x5E74 && y >= 1990 && y <= 2100) /* 年 */
+      if (consumed != 4)
+        continue;
+      unit = skip_spaces (s, i + 4, end);  /* "2023 年" in PDF text */
+      if (unit < end && s[unit] == 0x5E74 && y >= 1990 && y <= 2100) /* 年 */
         return y;
     }
   return 0;
@@ -191,8 +234,10 @@ read_signature (PcReadContext *ctx,
                 char         **signed_on)
 {
   guint n = ctx->lines->len;
-  guint first = n > 4 ? n - 4 : 0;
+  guint first = n > MAX_SIGNATURE_LINES ? n - MAX_SIGNATURE_LINES : 0;
 
+  /* From the end of the text back to the last paragraph of prose: what follows the
+   * signature is short (an attachment list, a note on publication). */
   for (guint i = n; i-- > first;)
     {
       PcRange r = line_at (ctx, i);
@@ -200,6 +245,8 @@ read_signature (PcReadContext *ctx,
       guint date_end = 0;
       gint date_start = -1;
 
+      if (line_len (r) > 60 || pc_find (ctx->norm, r.start, r.end, "。") >= 0)
+        return;
       if (line_len (r) > 40 || !pc_parse_date (ctx->norm, r.start, r.end, &iso, &date_end))
         continue;
       /* the date must end the line */
@@ -349,7 +396,7 @@ _pc_reader_read_metadata (PcReadContext *ctx)
         }
       else if (is_doc_number (ctx->norm, r.start, r.end))
         {
-          g_autofree char *number = pc_chars_to_utf8 (ctx->chars, r.start, r.end);
+          g_autofree char *number = doc_number_text (ctx->chars, r.start, r.end);
           pc_report_set_doc_number (ctx->report, number);
         }
       else if (i > title_line && is_addressee (ctx, r)
@@ -372,6 +419,8 @@ _pc_reader_read_metadata (PcReadContext *ctx)
     ctx->body_end = ctx->len;
   decide_inline_mode (ctx);
 
+  if (title == NULL && ctx->meta_title != NULL && g_utf8_strlen (ctx->meta_title, -1) <= MAX_TITLE_CHARS)
+    title = g_strdup (ctx->meta_title);
   pc_report_set_title (ctx->report, title);
   pc_report_set_published (ctx->report, ctx->meta_published);
   pc_report_set_signed (ctx->report, signed_on);

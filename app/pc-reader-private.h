@@ -20,6 +20,7 @@ typedef struct
   char      *meta_published;
   char      *meta_source;
   char      *meta_doc_number;
+  char      *meta_title;
 
   /* Set by the metadata stage. */
   guint      body_start;     /* first character of the report body (after title, number, addressee) */

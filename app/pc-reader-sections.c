@@ -20,11 +20,13 @@ typedef struct
   guint    title_start;
   guint    title_end;
   gboolean at_line_start;
+  gboolean alone;           /* the heading is all of its line */
 } Heading;
 
 typedef struct
 {
   guint    last[4];         /* last accepted number per level */
+  guint    ignored[4];      /* last number of a list that started again at 一, per level */
   gboolean seen_l2;
 } Sequence;
 
@@ -34,7 +36,19 @@ is_ascii_digit (gunichar c)
   return c >= '0' && c <= '9';
 }
 
-/* Parses an enumerator at @pos: 一、 (level 1), (一) or () (level 2), 1. 1、 (1) (level 3). */
+static guint
+skip_blanks (const gunichar *s,
+             guint           pos,
+             guint           end)
+{
+  while (pos < end && s[pos] == ' ')
+    pos++;
+  return pos;
+}
+
+/* Parses an enumerator at @pos: 一、 (level 1), (一) or () (level 2), 1. 1、 (1) (level 3).
+ * At the start of a line a part is also written 一 、, 一. or 一．, or with its numeral
+ * left out (、存在的问题); a subsection with a blank for its number, ( ). */
 static gboolean
 parse_label (PcReadContext *ctx,
              guint          pos,
@@ -42,11 +56,21 @@ parse_label (PcReadContext *ctx,
              Heading       *h)
 {
   const gunichar *s = ctx->norm;
+  gboolean line_start = pos == 0 || s[pos - 1] == '\n';
   guint consumed = 0;
   guint n;
 
   if (s[pos] == '(')
     {
+      guint close = skip_blanks (s, pos + 1, end);
+
+      if (close < end && s[close] == ')')
+        {
+          h->level = 2;
+          h->number = 0;
+          h->label_end = close + 1;
+          return TRUE;
+        }
       n = pc_parse_cn_number (s + pos + 1, end - pos - 1, &consumed);
       if (pos + 1 + consumed < end && s[pos + 1 + consumed] == ')')
         {
@@ -66,13 +90,32 @@ parse_label (PcReadContext *ctx,
       return FALSE;
     }
 
-  n = pc_parse_cn_number (s + pos, end - pos, &consumed);
-  if (consumed > 0 && pos + consumed < end && (s[pos + consumed] == 0x3001 /* 、 */))
+  if (s[pos] == 0x3001 /* 、 */)
     {
+      if (!line_start)
+        return FALSE;
       h->level = 1;
-      h->number = n;
-      h->label_end = pos + consumed + 1;
+      h->number = 0;
+      h->label_end = pos + 1;
       return TRUE;
+    }
+
+  n = pc_parse_cn_number (s + pos, end - pos, &consumed);
+  if (consumed > 0)
+    {
+      guint sep = line_start ? skip_blanks (s, pos + consumed, end) : pos + consumed;
+
+      /* 一. is a part only where it starts a line: inside a sentence a dot after a
+       * numeral is not a separator. Chinese numerals take no decimals, so
+       * 一.2024年… is still a part. */
+      if (sep < end && (s[sep] == 0x3001
+                        || (line_start && s[sep] == '.' && sep == pos + consumed)))
+        {
+          h->level = 1;
+          h->number = n;
+          h->label_end = sep + 1;
+          return TRUE;
+        }
     }
 
   n = pc_parse_ascii_number (s + pos, end - pos, &consumed);
@@ -134,6 +177,9 @@ find_title (PcReadContext *ctx,
 
   while (start < limit && s[start] == ' ')
     start++;
+  /* 一、 alone on its line, the title on the next */
+  if (h->at_line_start && start < limit && s[start] == '\n')
+    start = skip_blanks (s, start + 1, limit);
   for (end = start; end < limit; end++)
     {
       gunichar c = s[end];
@@ -149,6 +195,10 @@ find_title (PcReadContext *ctx,
     end--;
   h->title_start = start;
   h->title_end = end;
+  end = skip_blanks (s, end, limit);
+  while (end < limit && (is_title_punctuation (s[end]) || pc_is_sentence_end (s[end])))
+    end++;
+  h->alone = h->at_line_start && (end == limit || s[end] == '\n');
 }
 
 static gboolean
@@ -165,17 +215,31 @@ accept (Sequence *seq,
     return FALSE;
 
   if (n == 0)
-    ok = h->level == 2 && h->at_line_start;
+    ok = h->at_line_start && (h->level == 2 || h->alone);
+  else if ((n == 1 && last > 0) || (seq->ignored[h->level] > 0 && n == seq->ignored[h->level] + 1))
+    {
+      /* a list starting again at 一 is not a run of headings, nor what follows it */
+      seq->ignored[h->level] = n;
+      return FALSE;
+    }
   else if (n == last + 1)
     ok = TRUE;
+  else if (n > last)
+    ok = h->at_line_start && n <= last + 3;
   else
-    ok = h->at_line_start && n > last && n <= last + 3;
+    /* A number repeated or out of order (二、 twice, （三） before （二）) is still a
+     * heading where it stands on a line of its own; the form check flags it. */
+    ok = h->alone && last > 0;
 
   if (!ok)
     return FALSE;
+  seq->ignored[h->level] = 0;
   seq->last[h->level] = n ? n : last + 1;
   for (guint l = h->level + 1; l <= 3; l++)
-    seq->last[l] = 0;
+    {
+      seq->last[l] = 0;
+      seq->ignored[l] = 0;
+    }
   if (h->level == 1)
     seq->seen_l2 = FALSE;
   if (h->level == 2)
@@ -187,7 +251,7 @@ static GArray *
 find_headings (PcReadContext *ctx)
 {
   GArray *headings = g_array_new (FALSE, TRUE, sizeof (Heading));
-  Sequence seq = { { 0 }, FALSE };
+  Sequence seq = { { 0 }, { 0 }, FALSE };
   guint end = ctx->body_end;
 
   for (guint pos = ctx->body_start; pos < end; pos++)
@@ -195,7 +259,7 @@ find_headings (PcReadContext *ctx)
       gunichar c = ctx->norm[pos];
       Heading h = { 0 };
 
-      if (!(c == '(' || is_ascii_digit (c) || c == 0x5341 || pc_cn_digit (c) > 0))
+      if (!(c == '(' || c == 0x3001 || is_ascii_digit (c) || c == 0x5341 || pc_cn_digit (c) > 0))
         continue;
       if (!_pc_reader_is_boundary (ctx, pos))
         continue;

@@ -30,7 +30,7 @@ static const char * const chrome_lines[] = {
 static const char * const meta_keys[] = {
   "发布机构", "发文机关", "信息来源", "发布时间", "发布日期", "成文日期", "公开类别", "公开方式",
   "主题分类", "浏览次数", "访问次数", "责任编辑", "索引号", "点击数", "来源", "文号", "日期",
-  "字号", "时间",
+  "字号", "时间", "名称", "标题",
   NULL
 };
 
@@ -73,6 +73,61 @@ trim_line (const char *start,
       end = prev;
     }
   return g_strndup (start, end - start);
+}
+
+/* Where the page's related-links block begins: 关联文章 and the like, or the
+ * previous/next article links. Nothing after it belongs to the report. */
+static gboolean
+starts_trailing_links (const char *squeezed)
+{
+  static const char * const heads[] = { "关联文章", "相关文章", "相关链接", "相关阅读", "相关新闻",
+                                        "相关推荐", "相关信息", "相关稿件", "延伸阅读", NULL };
+
+  for (guint i = 0; heads[i]; i++)
+    if (g_str_equal (squeezed, heads[i]) || (g_str_has_prefix (squeezed, heads[i])
+                                             && g_str_has_prefix (squeezed + strlen (heads[i]), ":")))
+      return TRUE;
+  return strstr (squeezed, "上一篇:") != NULL || strstr (squeezed, "下一篇:") != NULL;
+}
+
+/* A row of page buttons: 【下载】【打印】【关闭】 or [打印] [关闭]. */
+static gboolean
+is_button_row (const char *squeezed)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[【】\\[\\]]", squeezed, 0, 0);
+  guint buttons = 0;
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *bracketed = NULL;
+      gboolean known = FALSE;
+
+      if (*parts[i] == '\0')
+        continue;
+      bracketed = g_strconcat ("【", parts[i], "】", NULL);
+      for (guint k = 0; chrome_lines[k] && !known; k++)
+        known = g_str_equal (bracketed, chrome_lines[k]) || g_str_equal (parts[i], chrome_lines[k]);
+      if (!known && !g_str_equal (parts[i], "下载"))
+        return FALSE;
+      buttons++;
+    }
+  return buttons >= 2;
+}
+
+/* An attachment link on its own: 附件1.doc */
+static gboolean
+is_file_link (const char *squeezed)
+{
+  static const char * const extensions[] = { ".doc", ".docx", ".pdf", ".wps", ".xls", ".xlsx", ".zip",
+                                             ".rar", ".ofd", NULL };
+  g_autofree char *lower = g_ascii_strdown (squeezed, -1);
+
+  if (g_utf8_strlen (squeezed, -1) > 60)
+    return FALSE;
+  for (guint i = 0; extensions[i]; i++)
+    if (g_str_has_suffix (lower, extensions[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -135,6 +190,11 @@ take_meta_value (PcReadContext *ctx,
       if (ctx->meta_doc_number == NULL)
         ctx->meta_doc_number = g_strdup (value);
     }
+  else if (g_str_equal (key, "名称") || g_str_equal (key, "标题"))
+    {
+      if (ctx->meta_title == NULL)
+        ctx->meta_title = g_strdup (value);
+    }
 }
 
 /* A line like "信息来源:坪山区应急管理局 发布时间:2024-12-13 14:47:11" or
@@ -153,9 +213,26 @@ read_meta_line (PcReadContext *ctx,
   if (n == 0 || n > 160 || chars[n - 1] == 0x3002)
     return FALSE;
 
+  /* Portal tables space out two-character labels to the width of four: 名　　称： */
   spaced = g_string_new (NULL);
   for (glong i = 0; i < n; i++)
-    g_string_append_unichar (spaced, pc_fold_char (chars[i]));
+    {
+      gunichar c = pc_fold_char (chars[i]);
+
+      if (c == ' ' && i > 0 && pc_is_han (chars[i - 1]) && (i == 1 || pc_is_space (pc_fold_char (chars[i - 2]))))
+        {
+          glong j = i;
+
+          while (j < n && pc_is_space (pc_fold_char (chars[j])))
+            j++;
+          if (j + 1 < n && pc_is_han (chars[j]) && pc_fold_char (chars[j + 1]) == ':')
+            {
+              i = j - 1;
+              continue;
+            }
+        }
+      g_string_append_unichar (spaced, c);
+    }
   folded = g_string_free (spaced, FALSE);
 
   key = meta_key_at (folded);
@@ -214,7 +291,7 @@ is_chrome_line (PcReadContext *ctx,
   if (g_str_has_prefix (squeezed, "上一篇:") || g_str_has_prefix (squeezed, "下一篇:")
       || g_str_has_prefix (squeezed, "分享到:"))
     return TRUE;
-  if (is_breadcrumb (squeezed))
+  if (is_breadcrumb (squeezed) || is_button_row (squeezed) || is_file_link (squeezed))
     return TRUE;
   return read_meta_line (ctx, line);
 }
@@ -240,6 +317,13 @@ _pc_reader_strip_chrome (const char    *text,
       if (eol == NULL)
         eol = p + strlen (p);
       line = trim_line (p, eol);
+      if (clean->len > 0)
+        {
+          g_autofree char *squeezed = fold_utf8 (line);
+
+          if (starts_trailing_links (squeezed))
+            break;
+        }
       if (!is_chrome_line (ctx, line))
         {
           if (clean->len > 0)
@@ -379,7 +463,55 @@ context_clear (PcReadContext *ctx)
   g_clear_pointer (&ctx->meta_published, g_free);
   g_clear_pointer (&ctx->meta_source, g_free);
   g_clear_pointer (&ctx->meta_doc_number, g_free);
+  g_clear_pointer (&ctx->meta_title, g_free);
   g_clear_object (&ctx->report);
+}
+
+/* A report saved without line breaks (a web page flattened to one line) keeps its
+ * paragraphs apart with white space. Chinese prose has no spaces between words, so
+ * there a space after a full stop or a colon, or after a Chinese character and before
+ * another, a bracket or a digit (a heading, a year), is a paragraph break; other spaces
+ * beside ASCII ("ISO 9001", "2023 年", "首页 > 政务公开") stay.
+ * Text with line breaks is left alone: PDF text also spaces Chinese characters. */
+static char *
+split_run_on_text (const char *text)
+{
+  g_autofree gunichar *chars = NULL;
+  GString *out;
+  glong n = 0;
+  guint breaks = 0;
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &n);
+  for (glong i = 0; i < n; i++)
+    if (chars[i] == '\n' && i + 1 < n && !pc_is_space (chars[i + 1]) && chars[i + 1] != '\n')
+      breaks++;
+  if (n < 150 || breaks > 2 || (glong) (breaks + 1) * 150 > n)
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text));
+  for (glong i = 0; i < n; i++)
+    {
+      glong j = i;
+
+      if (!pc_is_space (chars[i]) || i == 0)
+        {
+          g_string_append_unichar (out, chars[i]);
+          continue;
+        }
+      while (j < n && pc_is_space (chars[j]))
+        j++;
+      if (j < n && chars[j] != '\n'
+          && (pc_is_sentence_end (pc_fold_char (chars[i - 1])) || pc_fold_char (chars[i - 1]) == ':'
+              || (chars[i - 1] >= 0x80
+                  && (chars[j] >= 0x80 || chars[j] == '(' || (chars[j] >= '0' && chars[j] <= '9')))))
+        {
+          g_string_append_c (out, '\n');
+          i = j - 1;
+          continue;
+        }
+      g_string_append_unichar (out, chars[i]);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -394,13 +526,15 @@ pc_reader_read (const char  *text,
                 GError     **error)
 {
   PcReadContext ctx = { 0 };
+  g_autofree char *split = NULL;
   g_autofree char *clean = NULL;
   PcReport *report;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
-  clean = _pc_reader_strip_chrome (text, &ctx);
+  split = split_run_on_text (text);
+  clean = _pc_reader_strip_chrome (split, &ctx);
   if (*clean == '\0')
     {
       context_clear (&ctx);

@@ -249,6 +249,16 @@ pc_squeeze_cjk_spaces (const gunichar *s,
   return g_string_free (out, FALSE);
 }
 
+/* A digit of a year written in Chinese numerals. Besides 〇 and 零, typists use the
+ * white circle ○, the large circle ◯ and the letter O for zero. */
+static int
+year_digit (gunichar c)
+{
+  if (c == 0x25CB || c == 0x25EF || c == 'O' || c == 0xFF2F)
+    return 0;
+  return pc_cn_digit (c);
+}
+
 static gboolean
 parse_cn_date_number (const gunichar *s,
                       guint           end,
@@ -260,12 +270,12 @@ parse_cn_date_number (const gunichar *s,
 
   if (max_digits == 4)
     {
-      /* 二〇二三 */
+      /* 二〇二三, with the zero also written ○ or O */
       guint v = 0;
       guint i = *pos;
 
-      while (i < end && i - *pos < 4 && pc_cn_digit (s[i]) >= 0)
-        v = v * 10 + (guint) pc_cn_digit (s[i++]);
+      while (i < end && i - *pos < 4 && year_digit (s[i]) >= 0)
+        v = v * 10 + (guint) year_digit (s[i++]);
       if (i - *pos == 4)
         {
           *value = v;
@@ -318,8 +328,15 @@ parse_date_at (const gunichar *s,
   skip_spaces (s, end, &pos);
   if (!parse_cn_date_number (s, end, &pos, 2, &d) || d > 31)
     return FALSE;
-  if (cn_style && pos < end && (s[pos] == 0x65E5 || s[pos] == 0x53F7)) /* 日 号 */
-    pos++;
+  if (cn_style)
+    {
+      /* PDF text puts spaces between the digits and 日: "2023 年 12 月 8 日" */
+      guint unit = pos;
+
+      skip_spaces (s, end, &unit);
+      if (unit < end && (s[unit] == 0x65E5 || s[unit] == 0x53F7)) /* 日 号 */
+        pos = unit + 1;
+    }
   if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return FALSE;
   *iso_date = g_strdup_printf ("%04u-%02u-%02u", y, m, d);
@@ -332,7 +349,7 @@ parse_date_at (const gunichar *s,
  * pc_parse_date:
  *
  * Finds the first full date in @s[@start, @end): 2024-02-20, 2024/2/20, 2024.02.20,
- * 2022年3月8日 or 二〇二三年十二月八日.
+ * 2022年3月8日, 2023 年 12 月 8 日 or 二〇二三年十二月八日 (also with ○ for 〇).
  */
 gboolean
 pc_parse_date (const gunichar *s,
@@ -345,7 +362,7 @@ pc_parse_date (const gunichar *s,
     {
       if (i > start && s[i - 1] >= '0' && s[i - 1] <= '9')
         continue;
-      if ((s[i] >= '0' && s[i] <= '9') || pc_cn_digit (s[i]) >= 0)
+      if ((s[i] >= '0' && s[i] <= '9') || pc_cn_digit (s[i]) > 0)
         if (parse_date_at (s, i, end, iso_date, match_end))
           return TRUE;
     }

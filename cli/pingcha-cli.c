@@ -53,7 +53,10 @@ print_report (PcReport *report)
 
   g_print ("%s\t%s\n", _("Title:"), pc_report_get_title (report) ? pc_report_get_title (report) : unknown);
   g_print ("%s\t%s\n", _("Agency:"), pc_report_get_agency (report) ? pc_report_get_agency (report) : unknown);
-  g_print ("%s\t%u\n", _("Year:"), pc_report_get_year (report));
+  if (pc_report_get_year (report) > 0)
+    g_print ("%s\t%u\n", _("Year:"), pc_report_get_year (report));
+  else
+    g_print ("%s\t%s\n", _("Year:"), unknown);
   g_print ("%s\t%s\n", _("Date:"), pc_report_get_date (report) ? pc_report_get_date (report) : unknown);
   g_print ("%s\t%s\n", _("Number:"), pc_report_get_doc_number (report) ? pc_report_get_doc_number (report) : unknown);
   g_print ("\n%s\n", _("Sections:"));
@@ -198,6 +201,8 @@ command_import (int    argc,
     }
   for (guint i = 0; summary->errors && i < summary->errors->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (summary->errors, i));
+  for (guint i = 0; summary->warnings && i < summary->warnings->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (summary->warnings, i));
   g_print (_("Imported %u, already in the project %u, failed %u\n"),
            summary->imported, summary->duplicates, summary->failed);
   return summary->failed > 0 ? 1 : 0;

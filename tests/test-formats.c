@@ -106,6 +106,43 @@ test_report_formats (gconstpointer data)
     }
 }
 
+static PcReport *
+read_report (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  PcReport *report = pc_reader_read_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* The document number and the dates read the same from every format: a PDF written by
+ * LibreOffice spaces "2023 年 12 月 8 日" and "〔2023〕92 号". */
+static void
+test_report_metadata (gconstpointer data)
+{
+  const char *report = data;
+  g_autofree char *text_name = g_strconcat (report, ".txt", NULL);
+  g_autoptr(PcReport) expected = read_report (text_name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *name = g_strconcat (report, variants[i], NULL);
+      g_autoptr(PcReport) actual = read_report (name);
+      g_autofree char *want_title = fold_title (pc_report_get_title (expected));
+      g_autofree char *got_title = fold_title (pc_report_get_title (actual));
+
+      g_test_message ("%s", name);
+      g_assert_cmpstr (got_title, ==, want_title);
+      g_assert_cmpstr (pc_report_get_agency (actual), ==, pc_report_get_agency (expected));
+      g_assert_cmpuint (pc_report_get_year (actual), ==, pc_report_get_year (expected));
+      g_assert_cmpstr (pc_report_get_doc_number (actual), ==, pc_report_get_doc_number (expected));
+      g_assert_cmpstr (pc_report_get_signed (actual), ==, pc_report_get_signed (expected));
+    }
+}
+
 static void
 test_numbered_docx (void)
 {
@@ -132,7 +169,10 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/formats/sections/%s", reports[i]);
 
+      g_autofree char *meta_path = g_strdup_printf ("/formats/metadata/%s", reports[i]);
+
       g_test_add_data_func (path, reports[i], test_report_formats);
+      g_test_add_data_func (meta_path, reports[i], test_report_metadata);
     }
   g_test_add_func ("/formats/sections/pudong-2023-numbered", test_numbered_docx);
 

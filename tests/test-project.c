@@ -125,7 +125,7 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
-/* Writes corpus report @index % 5 with a unique last line, so every copy is new content. */
+/* Writes corpus report @index % 5 with a unique first line, so every copy is new content. */
 static char *
 write_distinct_copy (const char *dir,
                      guint       index)
@@ -133,13 +133,14 @@ write_distinct_copy (const char *dir,
   const char *name = corpus_names[index % G_N_ELEMENTS (corpus_names)];
   g_autofree char *source = corpus_file (name);
   g_autoptr(GBytes) bytes = read_bytes (source);
-  g_autofree char *line = g_strdup_printf ("\n（副本 %u）\n", index);
+  g_autofree char *line = g_strdup_printf ("（副本 %u）\n", index);
   g_autoptr(GByteArray) contents = g_byte_array_new ();
   g_autofree char *file_name = g_strdup_printf ("copy-%04u-%s", index, name);
   char *path = g_build_filename (dir, file_name, NULL);
 
-  g_byte_array_append (contents, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* at the start: a page's trailing chrome ends the text, and a line after it with it */
   g_byte_array_append (contents, (const guint8 *) line, strlen (line));
+  g_byte_array_append (contents, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   write_file (path, contents->data, contents->len);
   return path;
 }
@@ -1173,6 +1174,40 @@ test_import_duplicates_in_batch (Fixture       *fixture,
   g_assert_cmpuint (pc_project_count_reports (project), ==, 1);
 }
 
+/* The same report saved with a BOM, in GB18030 or with CRLF line ends is the same
+ * content; another report of the same agency and year is imported with a warning. */
+static void
+test_import_same_text (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PcProject) project = open_project (fixture->db_path);
+  g_autofree char *plain = g_test_build_filename (G_TEST_DIST, "data", "wuhan-2021.txt", NULL);
+  g_autofree char *bom = g_test_build_filename (G_TEST_DIST, "data", "wuhan-2021.utf16le-bom.txt", NULL);
+  g_autofree char *gb = g_test_build_filename (G_TEST_DIST, "data", "wuhan-2021.gb18030.txt", NULL);
+  g_autofree char *crlf = g_test_build_filename (G_TEST_DIST, "data", "wuhan-2021.gb18030-crlf.txt", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "wuhan-2021-revised.txt", NULL);
+  const char *paths[] = { plain, bom, gb, crlf, copy, NULL };
+  g_autoptr(PcImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) revised = NULL;
+
+  /* a second version of the report: one sentence more */
+  g_assert_true (g_file_get_contents (plain, &text, NULL, NULL));
+  revised = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (revised, "良好氛围。", "良好氛围。全年未发生执法过错。", 1), ==, 1);
+  write_file (copy, revised->str, revised->len);
+
+  summary = pc_project_import_files (project, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->imported, ==, 2);
+  g_assert_cmpuint (summary->duplicates, ==, 3);
+  g_assert_cmpuint (summary->failed, ==, 0);
+  g_assert_cmpuint (summary->warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (summary->warnings, 0), "wuhan-2021-revised.txt"));
+  g_assert_cmpuint (pc_project_count_reports (project), ==, 2);
+}
+
 static void
 test_import_bytes (Fixture       *fixture,
                    gconstpointer  data)
@@ -1515,6 +1550,7 @@ main (int   argc,
   ADD ("/project/import/corpus", test_import_corpus);
   ADD ("/project/import/partial", test_import_partial);
   ADD ("/project/import/duplicates-in-batch", test_import_duplicates_in_batch);
+  ADD ("/project/import/same-text", test_import_same_text);
   ADD ("/project/import/cancel", test_import_cancel);
   ADD ("/project/import/bytes", test_import_bytes);
   ADD_DATA ("/project/import/killed/sigkill", GINT_TO_POINTER (KILL_BY_SIGKILL),

@@ -271,6 +271,73 @@ has_finding (PcReport   *report,
   return FALSE;
 }
 
+/* A portal's index table (索引号 / 名　　称 / 文　　号) is metadata: its labels are not
+ * part of the title, which comes from the page heading, or from the table without one. */
+static void
+test_index_table (void)
+{
+  const char *table =
+    "索引号： 11440783MB2C12345X/2025-00012 发布机构： 某县应急管理局\n"
+    "发文日期： 2025-03-05 主题分类： 其他\n"
+    "名　　称： 某县应急管理局2024年度法治政府建设情况报告\n"
+    "文　　号： 某应急〔2025〕5号 发布日期： 2025-03-28\n";
+  const char *body =
+    "县人民政府：\n"
+    "2024年，我局主要负责人认真履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+    "一、主要举措和成效\n"
+    "全年办理行政处罚案件56件。\n"
+    "某县应急管理局\n"
+    "2025年3月5日\n";
+  g_autofree char *with_heading = g_strconcat (table, "某县应急管理局2024年度法治政府建设情况报告\n", body, NULL);
+  g_autofree char *without_heading = g_strconcat (table, body, NULL);
+  g_autoptr(PcReport) report = pc_reader_read (with_heading, NULL);
+  g_autoptr(PcReport) bare = pc_reader_read (without_heading, NULL);
+
+  g_assert_cmpstr (pc_report_get_title (report), ==, "某县应急管理局2024年度法治政府建设情况报告");
+  g_assert_cmpstr (pc_report_get_doc_number (report), ==, "某应急〔2025〕5号");
+  g_assert_cmpstr (pc_report_get_published (report), ==, "2025-03-28");
+  g_assert_null (strstr (pc_report_get_text (report), "名"));
+  g_assert_cmpstr (pc_report_get_title (bare), ==, "某县应急管理局2024年度法治政府建设情况报告");
+  g_assert_false (has_finding (bare, PC_FINDING_MISSING_TITLE, NULL));
+}
+
+/* A web page's related-links block after the signature is page chrome: the signature
+ * date is still read, and the links are neither sections nor text. */
+static void
+test_trailing_links (void)
+{
+  const char *text =
+    "某县应急管理局2024年度法治政府建设情况报告\n"
+    "2024年，我局主要负责人认真履行推进法治建设第一责任人职责。\n"
+    "一、主要举措和成效\n"
+    "全年办理行政处罚案件56件。\n"
+    "二、存在的不足和原因\n"
+    "基层执法力量不足。\n"
+    "三、2025年工作安排\n"
+    "开展执法案卷评查。\n"
+    "某县应急管理局\n"
+    "2025年3月5日\n"
+    "【 下载 】【 打印 】【 关闭 】\n"
+    "关联文章\n"
+    "一、某县应急管理局2023年度法治政府建设情况报告\n"
+    "（一）关于印发安全生产工作要点的通知\n"
+    "关联附件\n"
+    "附件1.doc\n"
+    "返回 上一篇：二、关于开展执法检查的通知 下一篇：三、2025年防汛工作方案\n";
+  g_autoptr(PcReport) report = pc_reader_read (text, NULL);
+
+  g_assert_cmpstr (pc_report_get_signed (report), ==, "2025-03-05");
+  g_assert_cmpstr (pc_report_get_agency (report), ==, "某县应急管理局");
+  g_assert_false (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (report)), ==, 3);
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "3")), ==, 0);
+  g_assert_null (strstr (pc_report_get_text (report), "关联"));
+  g_assert_null (strstr (pc_report_get_text (report), "附件1.doc"));
+  g_assert_null (strstr (pc_report_get_text (report), "上一篇"));
+  g_assert_true (g_str_has_suffix (pc_report_get_text (report), "2025年3月5日"));
+}
+
+
 /* A report with no line breaks at all: headings run inline and end at white space. */
 static void
 test_inline_headings (void)
@@ -368,6 +435,32 @@ test_dates (void)
   g_assert_cmpuint (pc_report_get_year (report), ==, 2023);
   g_assert_false (has_finding (report, PC_FINDING_LATE_PUBLICATION, NULL));
   g_assert_false (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
+}
+
+/* Dates and document numbers as typists and PDF converters write them. */
+static void
+test_date_and_number_forms (void)
+{
+  static const struct { const char *number; const char *date; const char *want_number; const char *want_date; } cases[] = {
+    { "某应急〔2025〕5号", "2025 年 3 月 5 日", "某应急〔2025〕5号", "2025-03-05" },
+    { "某应急〔2025〕5 号", "二○二五年三月五日", "某应急〔2025〕5号", "2025-03-05" },
+    { "某应急﹝2025﹞5号", "二O二五年三月五日", "某应急﹝2025﹞5号", "2025-03-05" },
+    { "某应急字〔2025〕第5号", "2025年3月5日", "某应急字〔2025〕第5号", "2025-03-05" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("某县应急管理局2024 年度法治政府建设情况报告\n%s\n县人民政府：\n"
+                                               "2024 年，我局认真履行职责。\n一、主要举措和成效\n略。\n"
+                                               "某县应急管理局\n%s\n", cases[i].number, cases[i].date);
+      g_autoptr(PcReport) report = pc_reader_read (text, NULL);
+
+      g_test_message ("%s / %s", cases[i].number, cases[i].date);
+      g_assert_cmpstr (pc_report_get_doc_number (report), ==, cases[i].want_number);
+      g_assert_cmpstr (pc_report_get_signed (report), ==, cases[i].want_date);
+      g_assert_cmpuint (pc_report_get_year (report), ==, 2024);
+      g_assert_false (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
+    }
 }
 
 /* A letterhead title on two lines, the addressee with its colon, a signature on one line. */
@@ -480,6 +573,161 @@ test_arabic_subsections (void)
   g_assert_true (has_finding (report, PC_FINDING_MISSING_DATE, NULL));
 }
 
+/* A plain report in which one test changes a few lines: a part heading is written
+ * @part1 … @part3, the subsections of part one @sub1 … @sub3. */
+static PcReport *
+read_variant (const char *part1,
+              const char *part2,
+              const char *part3,
+              const char *sub1,
+              const char *sub2,
+              const char *sub3)
+{
+  g_autofree char *text = g_strdup_printf (
+    "某县应急管理局2024年度法治政府建设情况报告\n"
+    "某应急〔2025〕5号\n"
+    "县人民政府：\n"
+    "2024年，我局主要负责人认真履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+    "%s2024年推进法治政府建设的主要举措和成效\n"
+    "%s加强党对法治政府建设的领导\n"
+    "全年组织局党组理论学习中心组学法4次。\n"
+    "%s严格规范公正文明执法\n"
+    "全年办理行政处罚案件56件，无一被复议撤销。\n"
+    "%s推进行政决策科学化民主化法治化\n"
+    "严格执行重大行政决策程序。\n"
+    "%s存在的不足和原因\n"
+    "基层执法力量不足。\n"
+    "%s2025年工作安排\n"
+    "（一）深入学习贯彻习近平法治思想\n"
+    "举办法治培训班2期。\n"
+    "（二）提升执法规范化水平\n"
+    "开展执法案卷评查。\n"
+    "某县应急管理局\n"
+    "2025年3月5日\n",
+    part1, sub1, sub2, sub3, part2, part3);
+  g_autoptr(GError) error = NULL;
+  PcReport *report = pc_reader_read (text, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+assert_three_parts (PcReport *report)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (report)), ==, 3);
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "1")), ==, 3);
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "3")), ==, 2);
+  g_assert_cmpstr (pc_report_find_part (report, PC_PART_SHORTCOMINGS)->section, ==, "2");
+  g_assert_cmpstr (pc_report_find_part (report, PC_PART_NEXT_YEAR)->section, ==, "3");
+  g_assert_false (has_finding (report, PC_FINDING_MISSING_PART, NULL));
+}
+
+/* A repeated or out-of-order number keeps its section and is flagged. */
+static void
+test_numbering_out_of_order (void)
+{
+  g_autoptr(PcReport) plain = read_variant ("一、", "二、", "三、", "（一）", "（二）", "（三）");
+  g_autoptr(PcReport) dup_part = read_variant ("一、", "二、", "二、", "（一）", "（二）", "（三）");
+  g_autoptr(PcReport) swapped = read_variant ("一、", "三、", "二、", "（一）", "（二）", "（三）");
+  g_autoptr(PcReport) dup_sub = read_variant ("一、", "二、", "三、", "（一）", "（二）", "（二）");
+  g_autoptr(PcReport) order_sub = read_variant ("一、", "二、", "三、", "（一）", "（三）", "（二）");
+
+  assert_three_parts (plain);
+  g_assert_cmpuint (pc_report_get_findings (plain)->len, ==, 0);
+
+  assert_three_parts (dup_part);
+  g_assert_cmpuint (pc_section_get_number (pc_report_find_section (dup_part, "3")), ==, 2);
+  g_assert_true (has_finding (dup_part, PC_FINDING_NUMBERING_GAP, "3"));
+
+  assert_three_parts (swapped);
+  g_assert_true (has_finding (swapped, PC_FINDING_NUMBERING_GAP, "2"));
+  g_assert_true (has_finding (swapped, PC_FINDING_NUMBERING_GAP, "3"));
+
+  assert_three_parts (dup_sub);
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (dup_sub, "1.3")), ==, "推进行政决策科学化民主化法治化");
+  g_assert_true (has_finding (dup_sub, PC_FINDING_NUMBERING_GAP, "1.3"));
+
+  assert_three_parts (order_sub);
+  g_assert_true (has_finding (order_sub, PC_FINDING_NUMBERING_GAP, "1.2"));
+  g_assert_true (has_finding (order_sub, PC_FINDING_NUMBERING_GAP, "1.3"));
+}
+
+/* A blank in place of a number: an unnumbered section, flagged, not a gap. */
+static void
+test_numbering_blank (void)
+{
+  const char *blanks[] = { "()", "( )", "（　）", "（ ）" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autoptr(PcReport) report = read_variant ("一、", "二、", "三、", "（一）", blanks[i], "（三）");
+
+      g_test_message ("blank %s", blanks[i]);
+      assert_three_parts (report);
+      g_assert_cmpuint (pc_section_get_number (pc_report_find_section (report, "1.2")), ==, 0);
+      g_assert_true (has_finding (report, PC_FINDING_NUMBERING_MISSING, "1.2"));
+      g_assert_false (has_finding (report, PC_FINDING_NUMBERING_GAP, NULL));
+    }
+  {
+    g_autoptr(PcReport) report = read_variant ("一、", "、", "三、", "（一）", "（二）", "（三）");
+
+    assert_three_parts (report);
+    g_assert_cmpuint (pc_section_get_number (pc_report_find_section (report, "2")), ==, 0);
+    g_assert_true (has_finding (report, PC_FINDING_NUMBERING_MISSING, "2"));
+  }
+}
+
+/* Part numbers written 一、 on a line of its own, 一 、, 一．or 一. */
+static void
+test_part_number_forms (void)
+{
+  const char *forms[][3] = {
+    { "一、\n", "二、\n", "三、\n" },
+    { "一 、", "二 、", "三 、" },
+    { "一．", "二．", "三．" },
+    { "一.", "二.", "三." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(PcReport) report = read_variant (forms[i][0], forms[i][1], forms[i][2], "（一）", "（二）", "（三）");
+
+      g_test_message ("form %s", forms[i][1]);
+      assert_three_parts (report);
+      g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "2")), ==, "存在的不足和原因");
+      g_assert_cmpuint (pc_report_get_findings (report)->len, ==, 0);
+    }
+}
+
+/* A short report saved on one line, paragraphs apart by spaces: its metadata and
+ * sections read as from the text with line breaks, and an inline （一） after a part
+ * title without a full stop starts a subsection. */
+static void
+test_one_line (void)
+{
+  const char *text =
+    "某县应急管理局2024年度法治政府建设情况报告 某应急〔2025〕5号 县人民政府： "
+    "2024年，我局主要负责人认真履行推进法治建设第一责任人职责。现将有关情况报告如下： "
+    "一、2024年推进法治政府建设的主要举措和成效 （一）加强党对法治政府建设的领导 "
+    "全年组织局党组理论学习中心组学法4次。 （二）严格规范公正文明执法 "
+    "全年办理行政处罚案件56件，无一被复议撤销。 二、存在的不足和原因 基层执法力量不足。 "
+    "三、2025年工作安排 （一）深入学习贯彻习近平法治思想 举办法治培训班2期。 "
+    "（二）提升执法规范化水平 开展执法案卷评查。 某县应急管理局 2025年3月5日";
+  g_autoptr(PcReport) report = pc_reader_read (text, NULL);
+
+  g_assert_cmpuint (g_utf8_strlen (text, -1), <, 600);
+  g_assert_cmpstr (pc_report_get_title (report), ==, "某县应急管理局2024年度法治政府建设情况报告");
+  g_assert_cmpstr (pc_report_get_doc_number (report), ==, "某应急〔2025〕5号");
+  g_assert_cmpstr (pc_report_get_addressee (report), ==, "县人民政府");
+  g_assert_cmpstr (pc_report_get_signed (report), ==, "2025-03-05");
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (report)), ==, 3);
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1")), ==, "2024年推进法治政府建设的主要举措和成效");
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1.1")), ==, "加强党对法治政府建设的领导");
+  g_assert_cmpuint (pc_section_get_n_children (pc_report_find_section (report, "3")), ==, 2);
+  g_assert_cmpuint (pc_report_get_findings (report)->len, ==, 0);
+}
+
 static void
 test_empty (void)
 {
@@ -503,14 +751,21 @@ main (int    argc,
       g_test_add_data_func (path, corpus_names[i], test_corpus_report);
     }
   g_test_add_func ("/reader/chrome", test_chrome);
+  g_test_add_func ("/reader/trailing-links", test_trailing_links);
+  g_test_add_func ("/reader/index-table", test_index_table);
   g_test_add_func ("/reader/inline-headings", test_inline_headings);
   g_test_add_func ("/reader/numbering-and-enumeration", test_numbering_and_enumeration);
   g_test_add_func ("/reader/punctuation", test_punctuation);
   g_test_add_func ("/reader/dates", test_dates);
+  g_test_add_func ("/reader/date-and-number-forms", test_date_and_number_forms);
   g_test_add_func ("/reader/letterhead", test_letterhead);
   g_test_add_func ("/reader/pdf-spaces", test_pdf_spaces);
   g_test_add_func ("/reader/slices", test_slices);
   g_test_add_func ("/reader/arabic-subsections", test_arabic_subsections);
   g_test_add_func ("/reader/empty", test_empty);
+  g_test_add_func ("/reader/one-line", test_one_line);
+  g_test_add_func ("/reader/numbering-out-of-order", test_numbering_out_of_order);
+  g_test_add_func ("/reader/numbering-blank", test_numbering_blank);
+  g_test_add_func ("/reader/part-number-forms", test_part_number_forms);
   return g_test_run ();
 }

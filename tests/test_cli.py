@@ -221,6 +221,16 @@ def checklist_files_that_cannot_score_are_refused():
         assert "max_points" in p.stderr and "14 → 5" in p.stderr, p.stderr
 
 
+@test
+def a_report_without_a_year_reads_year_none():
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "no-year.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("某县应急管理局法治政府建设情况报告\n一、主要举措和成效\n全年办理行政处罚案件12件。\n")
+        lines = run("read", path).stdout.splitlines()
+        assert "Year:\t(none)" in lines, lines[:6]
+
+
 print(f"1..{len(tests)}")
 failed = 0
 for n, fn in enumerate(tests, 1):

@@ -320,6 +320,8 @@ report_import_summary (PcWindow        *self,
                                                more);
       _pc_window_show_toast (self, rest);
     }
+  for (guint i = 0; summary->warnings != NULL && i < MIN (summary->warnings->len, 3); i++)
+    _pc_window_show_toast (self, g_ptr_array_index (summary->warnings, i));
 }
 
 static void
