@@ -773,6 +773,77 @@ item_units (Run   *run,
   return units;
 }
 
+/* The phrase of a title hit: the section is about the item. */
+static const PcCoverageHit *
+title_hit (const PcSectionItem *si)
+{
+  for (guint h = 0; si && h < si->hits->len; h++)
+    if (g_array_index (si->hits, PcCoverageHit, h).in_title)
+      return &g_array_index (si->hits, PcCoverageHit, h);
+  return NULL;
+}
+
+/* A section whose title names the item reports its facts in sentences that need not
+ * repeat the item's words (推进政务公开 … 在门户网站公开信息312条). Its quantified and
+ * named-instrument sentences are evidence too, after the matched ones; in the
+ * shortcomings or the plan they are not. Returns the new count of work-done sentences,
+ * which stay first in @sentences. */
+static guint
+add_section_facts (Run            *run,
+                   PcItemCoverage *item,
+                   GArray         *units,
+                   GArray         *sentences,
+                   guint           n_done)
+{
+  g_autoptr(GArray) facts = g_array_new (FALSE, FALSE, sizeof (PcRange));
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      guint u = g_array_index (units, guint, i);
+      const PcSectionCoverage *section = &g_array_index (run->coverage->sections, PcSectionCoverage, u);
+      const UnitInfo *info = &g_array_index (run->units, UnitInfo, u);
+      const PcCoverageHit *hit = title_hit (find_section_item (section, item->item));
+      guint pos;
+
+      if (hit == NULL || hit->prospective)
+        continue;
+      pos = MAX (section->range.start, info->heading.end);
+      while (pos < section->range.end)
+        {
+          PcRange sentence = { pos, pos };
+          gboolean known = FALSE;
+
+          while (sentence.end < section->range.end && run->chars[sentence.end] != '\n' &&
+                 !pc_is_sentence_end (run->chars[sentence.end]))
+            sentence.end++;
+          if (sentence.end < section->range.end && run->chars[sentence.end] != '\n')
+            sentence.end++;
+          pos = sentence.end + 1;
+          while (sentence.start < sentence.end && pc_is_space (run->chars[sentence.start]))
+            sentence.start++;
+          for (guint s = 0; s < sentences->len && !known; s++)
+            known = g_array_index (sentences, PcRange, s).start == sentence.start;
+          if (known || sentence.end <= sentence.start ||
+              !(pc_evidence_is_quantified (run->chars, sentence) ||
+                pc_evidence_has_instrument (run->chars, sentence)))
+            continue;
+          g_array_append_val (facts, sentence);
+          if (item->quotes->len < MAX_QUOTES)
+            {
+              PcQuote quote = { sentence, NULL, g_strdup (hit->phrase), g_strdup (section->path) };
+
+              quote.text = pc_report_dup_slice (run->coverage->report, sentence);
+              g_array_append_val (item->quotes, quote);
+            }
+        }
+    }
+  if (facts->len == 0)
+    return n_done;
+  /* Work done first: the matched sentences, then these facts, then the plan's. */
+  g_array_insert_vals (sentences, n_done, facts->data, facts->len);
+  return n_done + facts->len;
+}
+
 static void
 collect_evidence (Run            *run,
                   PcItemCoverage *item,
@@ -819,6 +890,7 @@ collect_evidence (Run            *run,
           g_array_append_val (item->quotes, quote);
         }
     }
+  n_done = add_section_facts (run, item, units, sentences, n_done);
   pc_evidence_assess (run->chars, (const PcRange *) (gpointer) sentences->data, n_done,
                       &item->evidence);
 }

@@ -459,6 +459,27 @@ test_prospective (void)
   g_assert_cmpuint (item->evidence.quantified, ==, 0);
 }
 
+/* A section titled by the item reports its facts in its own words: they are evidence. */
+static void
+test_section_facts (void)
+{
+  g_autoptr(PcCoverage) done = run_text (PLAN_REPORT ("（二）推进政务公开\n在门户网站公开信息312条。\n", ""));
+  g_autoptr(PcCoverage) planned = run_text (PLAN_REPORT ("", "（二）推进政务公开\n力争在门户网站公开信息500条。\n"));
+  const PcItemCoverage *item = pc_coverage_get_item (done, 27);
+  gboolean quoted = FALSE;
+
+  g_assert_true (item->suggested);
+  g_assert_cmpuint (item->evidence.quantified, ==, 1);
+  g_assert_cmpint (item->proposed, ==, PC_RATING_FULL);
+  for (guint i = 0; i < item->quotes->len; i++)
+    quoted |= strstr (g_array_index (item->quotes, PcQuote, i).text, "312条") != NULL;
+  g_assert_true (quoted);
+
+  item = pc_coverage_get_item (planned, 27);
+  g_assert_cmpuint (item->evidence.quantified, ==, 0);
+  g_assert_cmpint (item->proposed, !=, PC_RATING_FULL);
+}
+
 /* A word every emergency bureau uses is not, on its own, a sign of an outline item. */
 static void
 test_generic_words (void)
@@ -512,6 +533,7 @@ main (int    argc,
   g_test_add_func ("/coverage/low-relevance", test_low_relevance);
   g_test_add_func ("/coverage/prospective", test_prospective);
   g_test_add_func ("/coverage/generic-words", test_generic_words);
+  g_test_add_func ("/coverage/section-facts", test_section_facts);
 
   status = g_test_run ();
   g_clear_object (&engine);
