@@ -390,6 +390,88 @@ pc_project_review_store_checklist (PcProject             *self,
   return id;
 }
 
+static gint64 active_checklist_id (PcProject  *self,
+                                   GError    **error);
+
+void
+pc_stored_checklist_free (PcStoredChecklist *stored)
+{
+  if (stored == NULL)
+    return;
+  g_free (stored->checklist_id);
+  g_free (stored->version);
+  g_free (stored->title);
+  g_free (stored);
+}
+
+/**
+ * pc_project_review_list_checklists:
+ *
+ * Returns: (transfer container) (element-type PcStoredChecklist): every checklist version
+ *   the project holds, in the order they were stored
+ */
+GPtrArray *
+pc_project_review_list_checklists (PcProject  *self,
+                                   GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_stored_checklist_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (_pc_project_is_owner (self), NULL);
+
+  /* A project that has never been assessed gets the built-in outline first. */
+  if (active_checklist_id (self, error) == 0)
+    return NULL;
+  stmt = _pc_project_prepare (self, "SELECT id, checklist_id, version, title, active FROM checklists"
+                              " ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PcStoredChecklist *stored = g_new0 (PcStoredChecklist, 1);
+
+      stored->id = sqlite3_column_int64 (stmt, 0);
+      stored->checklist_id = g_strdup (_pc_sql_column_text (stmt, 1));
+      stored->version = g_strdup (_pc_sql_column_text (stmt, 2));
+      stored->title = g_strdup (_pc_sql_column_text (stmt, 3));
+      stored->active = sqlite3_column_int (stmt, 4) != 0;
+      g_ptr_array_add (list, stored);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _pc_project_set_sql_error (self, error, _("reading the checklist"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * pc_project_review_activate_checklist:
+ * @id: a row id from pc_project_review_list_checklists()
+ *
+ * Makes a stored version the project's checklist again, with the project's weights for
+ * it, carrying the reviewers' work over as pc_project_review_store_checklist() does.
+ *
+ * Returns: @id, or 0 with @error set
+ */
+gint64
+pc_project_review_activate_checklist (PcProject             *self,
+                                      gint64                 id,
+                                      PcChecklistStoreInfo  *out_info,
+                                      GError               **error)
+{
+  g_autoptr(PcChecklist) checklist = NULL;
+
+  g_return_val_if_fail (PC_IS_PROJECT (self), 0);
+  g_return_val_if_fail (_pc_project_is_owner (self), 0);
+
+  if ((checklist = load_checklist_row (self, id, error)) == NULL)
+    return 0;
+  return pc_project_review_store_checklist (self, checklist, out_info, error);
+}
+
 static gint64
 active_checklist_id (PcProject  *self,
                      GError    **error)

@@ -43,6 +43,16 @@ typedef struct
   guint    n_carried_ratings;    /* rating overrides carried over */
 } PcChecklistStoreInfo;
 
+/* A checklist version a project holds. */
+typedef struct
+{
+  gint64   id;            /* row id */
+  char    *checklist_id;  /* “outline-2021-2025” */
+  char    *version;
+  char    *title;
+  gboolean active;
+} PcStoredChecklist;
+
 const char   *pc_decision_to_string               (PcDecision         decision);
 gboolean      pc_decision_from_string             (const char        *str,
                                                    PcDecision        *out);
@@ -51,6 +61,13 @@ void          pc_review_result_free               (PcReviewResult    *result);
 
 gint64        pc_project_review_store_checklist   (PcProject         *self,
                                                    PcChecklist       *checklist,
+                                                   PcChecklistStoreInfo *out_info,
+                                                   GError           **error);
+void          pc_stored_checklist_free            (PcStoredChecklist *stored);
+GPtrArray    *pc_project_review_list_checklists   (PcProject         *self,
+                                                   GError           **error);
+gint64        pc_project_review_activate_checklist (PcProject        *self,
+                                                   gint64             id,
                                                    PcChecklistStoreInfo *out_info,
                                                    GError           **error);
 PcChecklist  *pc_project_review_load_checklist    (PcProject         *self,
@@ -105,5 +122,7 @@ GPtrArray    *pc_project_review_assess_all        (PcProject         *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcReviewDecision, pc_review_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcReviewResult, pc_review_result_free)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcStoredChecklist, pc_stored_checklist_free)
 
 G_END_DECLS

@@ -26,6 +26,7 @@ G_DEFINE_FINAL_TYPE (PcReviewMarks, pc_review_marks, G_TYPE_OBJECT)
 enum {
   RATING_CHANGED,
   DECISION_CHANGED,
+  CHECKLIST_CHANGED,
   N_SIGNALS
 };
 
@@ -553,6 +554,16 @@ pc_review_marks_class_init (PcReviewMarksClass *klass)
   signals[DECISION_CHANGED] =
     g_signal_new ("decision-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_UINT, G_TYPE_INT);
+
+  /**
+   * PcReviewMarks::checklist-changed:
+   *
+   * The project checks its reports against another checklist (or version) now: every
+   * review, score and summary is to be loaded again.
+   */
+  signals[CHECKLIST_CHANGED] =
+    g_signal_new ("checklist-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -686,6 +697,180 @@ GPtrArray *
 pc_review_marks_summarize_finish (PcReviewMarks  *self,
                                   GAsyncResult   *result,
                                   GError        **error)
+{
+  g_return_val_if_fail (PC_IS_REVIEW_MARKS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Checklists ------------------------------------------------------------------------------ */
+
+static gpointer
+list_checklists_job (PcProject     *project,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return pc_project_review_list_checklists (project, error);
+}
+
+/**
+ * pc_review_marks_list_checklists_async:
+ *
+ * Lists the checklist versions the project holds; see pc_project_review_list_checklists().
+ */
+void
+pc_review_marks_list_checklists_async (PcReviewMarks       *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (PC_IS_REVIEW_MARKS (self));
+
+  run_wrapped (self, list_checklists_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+               pc_review_marks_list_checklists_async, cancellable, callback, user_data);
+}
+
+/**
+ * pc_review_marks_list_checklists_finish:
+ *
+ * Returns: (transfer full) (element-type PcStoredChecklist): the versions, or %NULL
+ */
+GPtrArray *
+pc_review_marks_list_checklists_finish (PcReviewMarks  *self,
+                                        GAsyncResult   *result,
+                                        GError        **error)
+{
+  g_return_val_if_fail (PC_IS_REVIEW_MARKS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  gint64  id;    /* a stored version, or 0 */
+  char   *path;  /* else a checklist file to import */
+} ChecklistJob;
+
+static void
+checklist_job_free (gpointer data)
+{
+  ChecklistJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static gpointer
+use_checklist_job (PcProject     *project,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  ChecklistJob *job = data;
+  g_autofree PcChecklistStoreInfo *info = g_new0 (PcChecklistStoreInfo, 1);
+  g_autoptr(PcChecklist) checklist = NULL;
+  gint64 id;
+
+  if (job->path == NULL)
+    id = pc_project_review_activate_checklist (project, job->id, info, error);
+  else if ((checklist = pc_checklist_new_from_file (job->path, error)) != NULL)
+    id = pc_project_review_store_checklist (project, checklist, info, error);
+  else
+    id = 0;
+  return id != 0 ? g_steal_pointer (&info) : NULL;
+}
+
+static void
+on_checklist_used_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PcReviewMarks *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  PcChecklistStoreInfo *info = pc_review_session_run_finish (PC_REVIEW_SESSION (source), result, &error);
+
+  if (info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (info->activated || info->settings_changed)
+    g_signal_emit (self, signals[CHECKLIST_CHANGED], 0);
+  g_task_return_pointer (task, info, g_free);
+}
+
+static void
+use_checklist (PcReviewMarks       *self,
+               ChecklistJob        *job,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, use_checklist);
+  pc_review_session_run_async (self->session, use_checklist_job, job, checklist_job_free, g_free,
+                               cancellable, on_checklist_used_cb, task);
+}
+
+/**
+ * pc_review_marks_activate_checklist_async:
+ * @id: a stored version, from pc_review_marks_list_checklists_async()
+ *
+ * Makes the project check its reports against a version it holds; the reviewers' work
+ * follows to another version of the same checklist. Emits
+ * #PcReviewMarks::checklist-changed. Finish with pc_review_marks_use_checklist_finish().
+ */
+void
+pc_review_marks_activate_checklist_async (PcReviewMarks       *self,
+                                          gint64               id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  ChecklistJob *job = g_new0 (ChecklistJob, 1);
+
+  g_return_if_fail (PC_IS_REVIEW_MARKS (self));
+
+  job->id = id;
+  use_checklist (self, job, cancellable, callback, user_data);
+}
+
+/**
+ * pc_review_marks_import_checklist_async:
+ * @path: a checklist file (JSON), such as a province's own indicator system
+ *
+ * Stores the checklist in the project and makes it the one reports are checked against;
+ * see pc_project_review_store_checklist(). Finish with pc_review_marks_use_checklist_finish().
+ */
+void
+pc_review_marks_import_checklist_async (PcReviewMarks       *self,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  ChecklistJob *job = g_new0 (ChecklistJob, 1);
+
+  g_return_if_fail (PC_IS_REVIEW_MARKS (self));
+  g_return_if_fail (path != NULL);
+
+  job->path = g_strdup (path);
+  use_checklist (self, job, cancellable, callback, user_data);
+}
+
+/**
+ * pc_review_marks_use_checklist_finish:
+ *
+ * Returns: (transfer full) (nullable): what storing the checklist did, or %NULL with
+ *   @error set
+ */
+PcChecklistStoreInfo *
+pc_review_marks_use_checklist_finish (PcReviewMarks  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
 {
   g_return_val_if_fail (PC_IS_REVIEW_MARKS (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -95,4 +95,25 @@ GPtrArray       *pc_review_marks_summarize_finish (PcReviewMarks       *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcReportReview, pc_report_review_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcReportSummary, pc_report_summary_free)
 
+void             pc_review_marks_list_checklists_async    (PcReviewMarks       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray       *pc_review_marks_list_checklists_finish   (PcReviewMarks       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void             pc_review_marks_activate_checklist_async (PcReviewMarks       *self,
+                                                           gint64               id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void             pc_review_marks_import_checklist_async   (PcReviewMarks       *self,
+                                                           const char          *path,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+PcChecklistStoreInfo *pc_review_marks_use_checklist_finish (PcReviewMarks      *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "pc-finding.h"
 #include "pc-labels.h"
 #include "pc-library-item.h"
+#include "pc-preferences-window.h"
 #include "pc-project-annotations.h"
 #include "pc-project-review.h"
 #include "pc-report-details-dialog.h"
@@ -1060,6 +1061,77 @@ test_popover_flow (void)
   gui_remove_project (path);
 }
 
+static PcPreferencesWindow *prefs;
+static guint expected_versions;
+static const char *expected_version;
+
+static gboolean
+prefs_listed (PcWindow *window)
+{
+  return g_list_model_get_n_items (pc_preferences_window_get_versions (prefs)) == expected_versions;
+}
+
+static gboolean
+review_uses_version (PcWindow *window)
+{
+  PcReportReview *review = _pc_window_get_review (window);
+
+  return is_settled (window) && review != NULL &&
+         g_strcmp0 (pc_checklist_get_version (review->checklist), expected_version) == 0;
+}
+
+/* Preferences: the project's checklist versions, importing a province's own (here: the
+ * outline with item 14 weighing double) and switching back; the window follows. */
+static void
+test_checklist_versions (void)
+{
+  g_autofree char *path = make_project ();
+  g_autofree char *json_path = g_build_filename (g_get_tmp_dir (), "pingcha-test-checklist.json", NULL);
+  g_autoptr(PcChecklist) outline = pc_checklist_new_default ();
+  g_autoptr(GRegex) version = g_regex_new ("\"version\"\\s*:\\s*\"[^\"]*\"", 0, 0, NULL);
+  g_autofree char *json = pc_checklist_to_json (outline);
+  g_autofree char *edited = NULL;
+  PcWindow *window = pc_window_new (app);
+  double before;
+
+  pc_checklist_set_item_weight (outline, 14, 2 * pc_checklist_find_item (outline, 14)->weight);
+  g_clear_pointer (&json, g_free);
+  json = pc_checklist_to_json (outline);
+  edited = g_regex_replace_literal (version, json, -1, 0, "\"version\": \"test-2\"", G_REGEX_MATCH_DEFAULT, NULL);
+  g_assert_true (g_file_set_contents (json_path, edited, -1, NULL));
+
+  pc_window_open_project (window, path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, has_reports_and_session));
+  _pc_window_select_report (window, gui_find_report (window, "zhangzhou-2023"));
+  g_assert_true (gui_wait_for (window, has_review));
+  before = pc_checklist_find_item (_pc_window_get_review (window)->checklist, 14)->weight;
+
+  prefs = pc_preferences_window_new (GTK_WINDOW (window), pc_window_get_marks (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  expected_versions = 1;
+  g_assert_true (gui_wait_for (window, prefs_listed));
+
+  pc_preferences_window_import_checklist (prefs, json_path);
+  expected_versions = 2;
+  g_assert_true (gui_wait_for (window, prefs_listed));
+  expected_version = "test-2";
+  g_assert_true (gui_wait_for (window, review_uses_version));
+  g_assert_cmpfloat (pc_checklist_find_item (_pc_window_get_review (window)->checklist, 14)->weight, ==, 2 * before);
+
+  pc_preferences_window_choose_version (prefs, 0);
+  expected_version = pc_checklist_get_version (outline);
+  g_assert_true (gui_wait_for (window, review_uses_version));
+  g_assert_cmpfloat (pc_checklist_find_item (_pc_window_get_review (window)->checklist, 14)->weight, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  prefs = NULL;
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_settle_for (100);
+  g_unlink (json_path);
+  gui_remove_project (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1092,6 +1164,7 @@ main (int   argc,
   g_test_add_func ("/review-window/compare-reports", test_compare_reports);
   g_test_add_func ("/review-window/replace-report", test_replace_report);
   g_test_add_func ("/review-window/popover-flow", test_popover_flow);
+  g_test_add_func ("/review-window/checklist-versions", test_checklist_versions);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -129,7 +129,10 @@ pc_application_actions_preferences_cb (GSimpleAction *action,
 
   g_assert (PC_IS_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (pc_preferences_window_new (parent)));
+  gtk_window_present (GTK_WINDOW (pc_preferences_window_new (parent,
+                                                            PC_IS_WINDOW (parent)
+                                                            ? pc_window_get_marks (PC_WINDOW (parent))
+                                                            : NULL)));
 }
 
 static const GActionEntry app_entries[] = {

@@ -2130,6 +2130,18 @@ on_undo_stack_notify_cb (PcWindow    *self,
  * _pc_window_review_set_session:
  * @session: (nullable): the open project's session, or %NULL while none is open
  */
+/* Another checklist or version: every score, suggestion and summary is loaded again. */
+static void
+on_checklist_changed_cb (PcWindow      *self,
+                         PcReviewMarks *marks)
+{
+  g_assert (PC_IS_WINDOW (self));
+
+  load_review (self);
+  load_register (self);
+  _pc_window_refresh_summaries (self);
+}
+
 void
 _pc_window_review_set_session (PcWindow        *self,
                                PcReviewSession *session)
@@ -2169,6 +2181,8 @@ _pc_window_review_set_session (PcWindow        *self,
       g_signal_connect_object (self->marks, "rating-changed", G_CALLBACK (on_rating_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->marks, "decision-changed", G_CALLBACK (on_decision_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->marks, "checklist-changed", G_CALLBACK (on_checklist_changed_cb),
                                self, G_CONNECT_SWAPPED);
       load_annotations (self);
       load_review (self);
@@ -2311,4 +2325,17 @@ _pc_window_is_settled (PcWindow *self)
 {
   g_return_val_if_fail (PC_IS_WINDOW (self), FALSE);
   return self->session != NULL && self->n_pending == 0 && !pc_window_get_busy (self);
+}
+
+/**
+ * pc_window_get_marks:
+ *
+ * Returns: (transfer none) (nullable): the open project's review marks
+ */
+PcReviewMarks *
+pc_window_get_marks (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+
+  return self->marks;
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "pc-application.h"
+#include "pc-review-marks.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ void        pc_window_open_project      (PcWindow           *self,
 void        pc_window_import            (PcWindow           *self,
                                          const char * const *paths);
 gboolean    pc_window_get_busy          (PcWindow           *self);
+PcReviewMarks *pc_window_get_marks      (PcWindow           *self);
 
 G_END_DECLS
