@@ -1445,7 +1445,7 @@ fetch_project_card (guint          index,
     return NULL;
   score = pc_coverage_score (coverage, overrides);
   card = pc_export_card_new (source->checklist, report, coverage, score, annotations, statuses);
-  pc_export_card_set_register (card, source->checklist, entries);
+  pc_export_card_set_register (card, source->checklist, report, entries);
   for (guint i = 0; i < reviewers->len; i++)
     pc_export_card_add_reviewer (card, i + 1, g_ptr_array_index (reviewers, i));
   return card;

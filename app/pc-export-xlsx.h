@@ -145,6 +145,7 @@ PcExportCard  *pc_export_card_ref         (PcExportCard         *card);
 void           pc_export_card_unref       (PcExportCard         *card);
 void           pc_export_card_set_register (PcExportCard        *card,
                                            PcChecklist          *checklist,
+                                           PcReport             *report,
                                            GPtrArray            *entries);
 
 void           pc_export_card_add_reviewer (PcExportCard        *card,

@@ -8,9 +8,12 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <locale.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "pc-export-xlsx.h"
+#include "pc-finding.h"
 #include "pc-project-annotations.h"
 #include "pc-reader.h"
 
@@ -406,6 +409,66 @@ test_project (Fixture       *fx,
   g_assert_null (strstr (strstr (card, "<cols>"), " style=\""));
 }
 
+/* The workbook is Chinese under any locale: no English description, the preamble and the
+ * whole report named the same way in the register and on the scorecard. */
+static void
+test_project_chinese (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fx->dir, "c.xlsx", NULL);
+  g_autofree char *reg = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  setlocale (LC_ALL, "C");
+  g_assert_true (pc_export_xlsx_project (fx->project, NULL, 0, out, NULL, NULL, NULL, &error));
+  setlocale (LC_ALL, saved);
+  g_assert_no_error (error);
+
+  reg = read_sheet_text (out, "xl/worksheets/sheet3.xml");
+  card = read_sheet_text (out, "xl/worksheets/sheet4.xml");
+  for (const char *const *key = pc_part_keys (); *key; key++)
+    {
+      g_assert_null (strstr (reg, pc_part_key_describe (*key)));
+      g_assert_null (strstr (card, pc_part_key_describe (*key)));
+    }
+  g_assert_null (strstr (reg, "Preamble"));
+  /* 浦东 2023 lacks the principal leader's part: one place, the whole report. */
+  g_assert_nonnull (strstr (reg, "：党政主要负责人履行推进法治建设第一责任人职责情况</t>"));
+  g_assert_nonnull (strstr (card, "：党政主要负责人履行推进法治建设第一责任人职责情况</t>"));
+  g_assert_nonnull (strstr (reg, "<t>全文</t>"));
+  g_assert_nonnull (strstr (card, "<t>全文</t>"));
+  /* Evidence is placed by its headings, as the register places the annotations. */
+  g_assert_nonnull (strstr (card, " › "));
+  g_assert_nonnull (strstr (reg, " › "));
+}
+
+/* The Chinese the workbook writes is zh_CN's translation of what the UI shows. */
+static void
+test_chinese_describers (void)
+{
+  const char *codes[] = {
+    PC_FINDING_MISSING_PART, PC_FINDING_NUMBERING_MISSING, PC_FINDING_NUMBERING_GAP,
+    PC_FINDING_ENUMERATION_GAP, PC_FINDING_DATED_BEFORE_PERIOD, PC_FINDING_LATE_PUBLICATION,
+    PC_FINDING_MISSING_TITLE, PC_FINDING_MISSING_DATE, PC_FINDING_UNBALANCED_PUNCTUATION,
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_assert_cmpstr (pc_finding_code_describe (codes[i]), ==, pc_finding_code_describe_chinese (codes[i]));
+  for (const char *const *key = pc_part_keys (); *key; key++)
+    g_assert_cmpstr (pc_part_key_describe (*key), ==, pc_part_key_describe_chinese (*key));
+  setlocale (LC_ALL, saved);
+}
+
 static void
 test_project_subset (Fixture       *fx,
                      gconstpointer  data)
@@ -612,6 +675,8 @@ main (int    argc,
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
   g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
+  g_test_add_func ("/export/chinese-describers", test_chinese_describers);
+  g_test_add ("/export/project/chinese", Fixture, NULL, fixture_set_up, test_project_chinese, fixture_tear_down);
   g_test_add ("/export/project/subset", Fixture, NULL, fixture_set_up, test_project_subset, fixture_tear_down);
   g_test_add ("/export/project/twice", Fixture, NULL, fixture_set_up, test_project_twice, fixture_tear_down);
   g_test_add ("/export/project/missing-report", Fixture, NULL, fixture_set_up, test_missing_report,
