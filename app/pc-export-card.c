@@ -206,6 +206,49 @@ pc_export_text_width (const char *text)
   return MAX (widest, width);
 }
 
+/**
+ * pc_export_text_lines:
+ * @width: the room of a line, in the units of pc_export_text_width()
+ *
+ * Estimates how many lines @text takes wrapped in a cell @width wide: each of its lines
+ * takes its width over @width, rounded up, and at least one.
+ */
+guint
+pc_export_text_lines (const char *text,
+                      guint       width)
+{
+  const guchar *p = (const guchar *) text;
+  guint lines = 0, line = 0;
+
+  if (text == NULL || *text == '\0')
+    return 1;
+  width = MAX (width, 1);
+  for (;;)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX ((line + width - 1) / width, 1);
+          line = 0;
+          if (*p == '\0')
+            break;
+          p++;
+        }
+      else if (*p < 0x80)
+        {
+          line++;
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char ((const char *) p);
+
+          line += char_width (g_utf8_get_char ((const char *) p));
+          p = (const guchar *) next;
+        }
+    }
+  return lines;
+}
+
 static gboolean
 is_sheet_name_forbidden (gunichar c)
 {

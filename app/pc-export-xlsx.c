@@ -49,6 +49,10 @@
 #define MAX_COLUMNS    20
 #define PAPER_A4       9
 #define HEADER_FILL    0xDDEBF7
+/* A line of 10.5 pt text, in points, with the leading of the CJK fonts that stand in for
+ * 宋体 (Noto CJK in LibreOffice), and the cell's padding. */
+#define LINE_HEIGHT    15.0
+#define ROW_PADDING    3.0
 #define SHEET_SUMMARY  "汇总"
 #define SHEET_CHARTS   "图表"
 #define SHEET_REGISTER "问题清单"
@@ -89,6 +93,8 @@ typedef struct
   const Column  *columns;
   guint          n_columns;
   guint          widths[MAX_COLUMNS];
+  guint          row;       /* the row being written, + 1; 0 before the first */
+  guint          lines;     /* the most lines a wrapped cell of it takes */
 } Sheet;
 
 typedef struct
@@ -198,6 +204,47 @@ note_error (Writer    *w,
     w->error = error;
 }
 
+/* Row heights. Excel works out the height of a row of wrapped text when it loads the file,
+ * LibreOffice and printing do not: they show a row whose height is not written as one line
+ * high, cutting the quotes. So each row's height is written from the text in it, estimated
+ * from the column widths. A column's width is known only at the end, but it is its widest
+ * line's width clamped to the column's bounds: wrapped at the upper bound, a cell takes as
+ * many lines as it will at the final width. */
+
+/* Sets the height of the row finished; libxlsxwriter's constant_memory mode keeps only the
+ * row being written, so this happens before the first cell of the next row is written. */
+static void
+finish_row (Writer *w,
+            Sheet  *sheet)
+{
+  if (sheet->row > 0 && sheet->lines > 1)
+    note_error (w, worksheet_set_row (sheet->ws, sheet->row - 1, sheet->lines * LINE_HEIGHT + ROW_PADDING, NULL));
+  sheet->row = 0;
+  sheet->lines = 0;
+}
+
+static void
+start_cell (Writer *w,
+            Sheet  *sheet,
+            guint   row)
+{
+  if (sheet->row != row + 1)
+    {
+      finish_row (w, sheet);
+      sheet->row = row + 1;
+    }
+}
+
+static void
+note_lines (Sheet      *sheet,
+            guint       col,
+            const char *text)
+{
+  guint room = sheet->columns && col < sheet->n_columns ? sheet->columns[col].max - 1 : 8;
+
+  sheet->lines = MAX (sheet->lines, pc_export_text_lines (text, room));
+}
+
 static void
 put_text (Writer     *w,
           Sheet      *sheet,
@@ -216,11 +263,14 @@ put_text (Writer     *w,
       width = pc_export_text_width (clean);
       text = clean;
     }
+  start_cell (w, sheet, row);
   if (text[0] == '\0')
     {
       note_error (w, worksheet_write_blank (sheet->ws, row, col, format));
       return;
     }
+  if (format == w->f_wrap || format == w->f_header)
+    note_lines (sheet, col, text);
   sheet->widths[col] = MAX (sheet->widths[col], width);
   note_error (w, worksheet_write_string (sheet->ws, row, col, text, format));
 }
@@ -233,6 +283,7 @@ put_number (Writer     *w,
             double      value,
             lxw_format *format)
 {
+  start_cell (w, sheet, row);
   note_error (w, worksheet_write_number (sheet->ws, row, col, value, format));
 }
 
@@ -245,6 +296,7 @@ put_formula (Writer     *w,
              double      value,
              lxw_format *format)
 {
+  start_cell (w, sheet, row);
   note_error (w, worksheet_write_formula_num (sheet->ws, row, col, formula, format, value));
 }
 
@@ -259,6 +311,7 @@ put_formula_text (Writer     *w,
 {
   g_autofree char *clean = pc_export_clean_text (value);
 
+  start_cell (w, sheet, row);
   sheet->widths[col] = MAX (sheet->widths[col], pc_export_text_width (clean));
   note_error (w, worksheet_write_formula_str (sheet->ws, row, col, formula, format, clean));
 }
@@ -279,6 +332,7 @@ put_date (Writer     *w,
     {
       lxw_datetime date = { .year = year, .month = month, .day = day };
 
+      start_cell (w, sheet, row);
       sheet->widths[col] = MAX (sheet->widths[col], 10);
       note_error (w, worksheet_write_datetime (sheet->ws, row, col, &date, w->f_date));
       return;
@@ -300,6 +354,7 @@ static void
 finish_columns (Writer *w,
                 Sheet  *sheet)
 {
+  finish_row (w, sheet);
   for (guint c = 0; c < sheet->n_columns; c++)
     {
       const Column *column = &sheet->columns[c];
@@ -1010,6 +1065,7 @@ put_summary_row (Writer           *w,
       g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted);
       g_autofree char *clean = pc_export_clean_text (row->sheet);
 
+      start_cell (w, sheet, r);
       sheet->widths[4] = MAX (sheet->widths[4], pc_export_text_width (clean));
       note_error (w, worksheet_write_url_opt (sheet->ws, r, 4, url, w->f_link, clean, NULL));
     }

@@ -181,6 +181,8 @@ gboolean       pc_export_xlsx_reports     (GPtrArray            *reports,
 /* The pure parts, public for the tests. */
 char          *pc_export_clean_text       (const char           *text);
 guint          pc_export_text_width       (const char           *text);
+guint          pc_export_text_lines       (const char           *text,
+                                           guint                 width);
 gboolean       pc_export_text_is_clean    (const char           *text,
                                            guint                *width);
 char          *pc_export_sheet_name       (const char           *wanted,

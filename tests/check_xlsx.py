@@ -125,6 +125,18 @@ def check_charts(ws, cached, summary_cached, n_reports):
         check(abs(cached.cell(r, 3).value - sum(values) / len(values)) < 1e-6, f"charts row {r}: cached average")
 
 
+def check_row_heights(ws, what):
+    """A row of wrapped text is at least as high as its lines: LibreOffice and print show a row
+    without a height as one line, cutting the quotes."""
+    for row in ws.iter_rows(min_row=2):
+        lines = max((str(c.value).count("\n") + 1 for c in row
+                     if isinstance(c.value, str) and not c.value.startswith("=") and c.alignment.wrap_text),
+                    default=1)
+        if lines > 1:
+            height = ws.row_dimensions[row[0].row].height
+            check(height is not None and height >= lines * 14, f"{what}: row {row[0].row} is {height} pt for {lines} lines")
+
+
 def check_register(ws):
     header = [c.value for c in ws[1]]
     check(header == ["序号", "单位", "年度", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态",
@@ -134,6 +146,7 @@ def check_register(ws):
     check(all(row[9] in ("待整改", "有异议", "已整改") for row in rows), "register: every row has a status")
     check(any(row[6] == "缺少标题" for row in rows), "register: the form findings are there (缺少标题)")
     check_print(ws, 1, "register")
+    check_row_heights(ws, "register")
     return rows
 
 
@@ -170,6 +183,7 @@ def check_scorecard(ws, cached, name):
               f"{name}: cached score line {cached.cell(3, 1).value}")
         check("总分" not in str(ws.cell(2, 1).value or ""), f"{name}: no static total on the meta line")
     check_print(ws, 4, name)
+    check_row_heights(ws, name)
 
 
 def check_live_items(ws, cached, name):

@@ -153,6 +153,20 @@ test_text_width (void)
 }
 
 static void
+test_text_lines (void)
+{
+  g_assert_cmpuint (pc_export_text_lines (NULL, 10), ==, 1);
+  g_assert_cmpuint (pc_export_text_lines ("", 10), ==, 1);
+  g_assert_cmpuint (pc_export_text_lines ("abc", 10), ==, 1);
+  g_assert_cmpuint (pc_export_text_lines ("abcdefghijk", 10), ==, 2);
+  /* A Chinese character takes two units: twenty of them, four lines of ten units. */
+  g_assert_cmpuint (pc_export_text_lines ("法治政府建设年度报告法治政府建设年度报告", 10), ==, 4);
+  g_assert_cmpuint (pc_export_text_lines ("a\nb", 10), ==, 2);
+  g_assert_cmpuint (pc_export_text_lines ("ab\n\ncd\n", 10), ==, 4);
+  g_assert_cmpuint (pc_export_text_lines ("abc", 0), ==, 3);
+}
+
+static void
 test_sheet_name (void)
 {
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -405,6 +419,10 @@ test_project (Fixture       *fx,
   /* The bars of the totals are named by the scorecards, agency and year. */
   chart = read_member (out, "xl/charts/chart1.xml");
   g_assert_nonnull (strstr (chart, "<c:f>'汇总'!$E$2:$E$3</c:f>"));
+  /* Rows of wrapped text are as high as their text: LibreOffice and print show a row
+   * without a height as one line. */
+  g_assert_nonnull (strstr (card, "customHeight=\"1\""));
+  g_assert_nonnull (strstr (reg, "customHeight=\"1\""));
   /* No column carries a format: empty cells have no borders. */
   g_assert_null (strstr (strstr (card, "<cols>"), " style=\""));
 }
@@ -663,6 +681,7 @@ main (int    argc,
 
   g_test_add_func ("/export/text/clean", test_clean_text);
   g_test_add_func ("/export/text/width", test_text_width);
+  g_test_add_func ("/export/text/lines", test_text_lines);
   g_test_add_func ("/export/text/is-clean", test_text_is_clean);
   g_test_add_func ("/export/text/is-clean-random", test_text_is_clean_random);
   g_test_add_func ("/export/memory-mode", test_memory_mode);
