@@ -16,7 +16,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 FONT = "宋体"
 CARD_COLUMNS = ["序号", "部分", "评查项目", "满分", "权重", "评定", "得分", "证据位置", "证据原文", "问题", "整改建议", "评查人", "板块"]
-REGISTER_COLUMNS = ["序号", "单位", "年度", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态", "评查人", "日期"]
+REGISTER_COLUMNS = ["序号", "单位", "年度", "评分表", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态", "评查人", "日期"]
 RATINGS = {1: "充分", 2: "部分", 3: "未体现", 4: "不适用", 0: "未体现"}
 SEVERITIES = {0: "", 1: "低", 2: "中", 3: "高"}
 STATUSES = {0: "待整改", 1: "有异议", 2: "已整改"}
@@ -111,7 +111,7 @@ def write(data, path, constant):
     for c, h in enumerate(s_cols):
         sw.text(0, c, h, f_header)
     setup(summary, 0, 2)
-    rw = Widths(register, [(5, 7), (10, 30), (6, 6), (12, 30), (12, 26), (20, 50), (16, 40), (16, 40), (9, 9), (8, 8), (8, 16), (11, 11)], (f_wrap, f_header))
+    rw = Widths(register, [(5, 7), (10, 30), (6, 6), (10, 30), (12, 30), (12, 26), (20, 50), (16, 40), (16, 40), (9, 9), (8, 8), (8, 16), (11, 11)], (f_wrap, f_header))
     for c, h in enumerate(REGISTER_COLUMNS):
         rw.text(0, c, h, f_header)
     setup(register, 0, 2)
@@ -200,15 +200,20 @@ def write(data, path, constant):
             register.write_number(r, 0, r, f_center)
             rw.text(r, 1, card["agency"], f_wrap)
             register.write_number(r, 2, card["year"], f_center)
-            for c, key in ((3, "section"), (4, "item_title"), (5, "quote"), (6, "problem"), (7, "fix")):
+            rw.w[3] = max(rw.w[3], width(name))
+            if r <= 65530:
+                register.write_url(r, 3, f"internal:'{name}'!A1", f_link, name)
+            else:
+                register.write_string(r, 3, name, f_text)
+            for c, key in ((4, "section"), (5, "item_title"), (6, "quote"), (7, "problem"), (8, "fix")):
                 rw.text(r, c, p[key], f_wrap)
-            rw.text(r, 8, SEVERITIES[p["severity"]], f_center)
-            rw.text(r, 9, STATUSES[p["status"]], f_center)
-            rw.text(r, 10, p["reviewer"], f_wrap)
+            rw.text(r, 9, SEVERITIES[p["severity"]], f_center)
+            rw.text(r, 10, STATUSES[p["status"]], f_center)
+            rw.text(r, 11, p["reviewer"], f_wrap)
             try:
-                register.write_datetime(r, 11, datetime.datetime.strptime(p["date"], "%Y-%m-%d"), f_date)
+                register.write_datetime(r, 12, datetime.datetime.strptime(p["date"], "%Y-%m-%d"), f_date)
             except ValueError:
-                rw.text(r, 11, p["date"], f_center)
+                rw.text(r, 12, p["date"], f_center)
             reg_row += 1
 
     n = len(cards)

@@ -137,14 +137,25 @@ def check_row_heights(ws, what):
             check(height is not None and height >= lines * 14, f"{what}: row {row[0].row} is {height} pt for {lines} lines")
 
 
-def check_register(ws):
+def check_register(ws, sheets=None):
     header = [c.value for c in ws[1]]
-    check(header == ["序号", "单位", "年度", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态",
+    check(header == ["序号", "单位", "年度", "评分表", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态",
                      "评查人", "日期"], f"register header {header}")
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     check(len(rows) > 0, "register has rows")
-    check(all(row[9] in ("待整改", "有异议", "已整改") for row in rows), "register: every row has a status")
-    check(any(row[6] == "缺少标题" for row in rows), "register: the form findings are there (缺少标题)")
+    check(all(row[10] in ("待整改", "有异议", "已整改") for row in rows), "register: every row has a status")
+    check(any(row[7] == "缺少标题" for row in rows), "register: the form findings are there (缺少标题)")
+    # A form finding is as severe as what it costs: a missing title (1 point) is 中, a missing part (3) 高.
+    form = [row for row in rows if row[5] == "报告形式"]
+    check(all(row[9] in ("高", "中", "低") for row in form), "register: every form finding has a severity")
+    check(all(row[9] == "中" for row in form if row[7] == "缺少标题"), "register: 缺少标题 is 中")
+    check(all(row[9] == "高" for row in form if row[7].startswith("缺少一个必备部分")), "register: a missing part is 高")
+    # Each row names its report's scorecard and links to it.
+    if sheets is not None:
+        check(all(row[3] in sheets for row in rows), "register: 评分表 names a scorecard")
+        links = [c.hyperlink.location for c in ws["D"][1:] if c.hyperlink]
+        check(len(links) == len(rows) and all(l.strip("'").rsplit("'!", 1)[0].replace("''", "'") in sheets
+                                                for l in links), "register: 评分表 links to the scorecard")
     check_print(ws, 1, "register")
     check_row_heights(ws, "register")
     return rows
@@ -227,7 +238,7 @@ def check_workbook(path, n_reports, expect_equals):
     check(len({n.casefold() for n in names}) == len(names), "sheet names are unique")
     check_summary(wb["汇总"], cached["汇总"], n_reports, wb)
     check_charts(wb["图表"], cached["图表"], cached["汇总"], n_reports)
-    check_register(wb["问题清单"])
+    check_register(wb["问题清单"], names[3:])
     for name in names[3:]:
         check_scorecard(wb[name], cached[name], name)
     links = [c.hyperlink.location for c in wb["汇总"]["E"][1:] if c.hyperlink]
@@ -499,7 +510,7 @@ def main():
             check_workbook(project_xlsx, len(REPORTS), False)
             # The register's form rows are the reports' form findings, one each.
             n_findings = sum(len(json.loads(run("read", "--json", r).stdout)["findings"]) for r in REPORTS)
-            form_rows = [row for row in wb_rows(project_xlsx, "问题清单") if row[4] == "报告形式"]
+            form_rows = [row for row in wb_rows(project_xlsx, "问题清单") if row[5] == "报告形式"]
             check(len(form_rows) == n_findings,
                   f"register: {len(form_rows)} form rows for {n_findings} form findings")
             check_soffice(project_xlsx, tmp)

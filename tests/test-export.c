@@ -407,6 +407,10 @@ test_project (Fixture       *fx,
   g_assert_nonnull (strstr (reg, "<t>按月公开执法数据</t>"));
   g_assert_nonnull (strstr (reg, "<t>某段原文</t>"));
   g_assert_nonnull (strstr (reg, "<v>45717</v>"));
+  /* Each row names its report's scorecard, linked: two reports of one agency and year are
+   * told apart. Form findings are as severe as they cost (punctuation, 0.5 points, 低). */
+  g_assert_nonnull (strstr (reg, "<hyperlink ref=\"D2\" location=\"'浦东新区应急管理局2023'!A1\""));
+  g_assert_nonnull (strstr (reg, "<t>低</t>"));
 
   /* The scorecard of the first report has the problem on item 13. */
   card = read_sheet_text (out, "xl/worksheets/sheet4.xml");
