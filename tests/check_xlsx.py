@@ -454,6 +454,52 @@ def check_review_decisions(tmp):
     check("已补充成文日期" in notes, f"the finding's note is on the scorecard ({notes})")
 
 
+def check_read_only_project(project, tmp):
+    """A project the user may only read (another user's file in another user's folder) exports,
+    and is not called damaged. As root, the export runs as nobody; otherwise the file and its
+    folder are made read-only."""
+    cli = os.path.abspath(CLI)
+    base = tempfile.mkdtemp(dir=os.path.dirname(cli))
+    try:
+        folder, out = os.path.join(base, "ro"), os.path.join(base, "out")
+        os.makedirs(folder)
+        os.makedirs(out)
+        copy = os.path.join(folder, "p.db")
+        shutil.copy(project, copy)
+        for path in (base, folder):
+            os.chmod(path, 0o755)
+        os.chmod(out, 0o777)
+        os.chmod(copy, 0o444)
+        prefix = []
+        if os.geteuid() == 0:
+            setpriv = shutil.which("setpriv")
+            parents = [os.path.dirname(cli)]
+            while parents[-1] != os.path.dirname(parents[-1]):
+                parents.append(os.path.dirname(parents[-1]))
+            if setpriv is None or not all(os.stat(p).st_mode & 0o001 for p in parents):
+                print("SKIP read-only project: cannot run the export as another user here")
+                return
+            prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        else:
+            os.chmod(folder, 0o555)
+        before = sorted(os.listdir(folder))
+        xlsx = os.path.join(out, "ro.xlsx")
+        proc = subprocess.run([*prefix, cli, "export", "--project", copy, "--xlsx", xlsx], capture_output=True,
+                              text=True, timeout=300, env=dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8"))
+        check(proc.returncode == 0 and os.path.exists(xlsx), f"export of a read-only project: {proc.stderr}")
+        check("damaged" not in proc.stderr, f"a read-only project is not called damaged: {proc.stderr}")
+        check(sorted(os.listdir(folder)) == before, "nothing is written beside a read-only project")
+        if proc.returncode == 0:
+            names = openpyxl.load_workbook(xlsx).sheetnames
+            check(len(names) == 3 + len(REPORTS), f"the read-only project's workbook has every report ({len(names)})")
+    finally:
+        os.chmod(base, 0o755)
+        for root, dirs, _ in os.walk(base):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o755)
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def check_errors(tmp):
     out = os.path.join(tmp, "never.xlsx")
     proc = run("export", REPORTS[0])
@@ -520,6 +566,7 @@ def main():
         check(proc.returncode == 0 and len(openpyxl.load_workbook(one_xlsx).sheetnames) == 4,
               f"export of one report of the project: {proc.stderr}")
         check_review_decisions(tmp)
+        check_read_only_project(project, tmp)
         check_errors(tmp)
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0
