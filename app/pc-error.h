@@ -29,6 +29,7 @@ typedef enum
   PC_PROJECT_ERROR_SQL,         /* a statement failed */
   PC_PROJECT_ERROR_NOT_FOUND,
   PC_PROJECT_ERROR_CHECKLIST_CHANGED,  /* a stored checklist version with another definition */
+  PC_PROJECT_ERROR_READ_ONLY,   /* the file can be read but not written */
 } PcProjectError;
 
 GQuark pc_import_error_quark  (void);

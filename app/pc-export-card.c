@@ -206,6 +206,49 @@ pc_export_text_width (const char *text)
   return MAX (widest, width);
 }
 
+/**
+ * pc_export_text_lines:
+ * @width: the room of a line, in the units of pc_export_text_width()
+ *
+ * Estimates how many lines @text takes wrapped in a cell @width wide: each of its lines
+ * takes its width over @width, rounded up, and at least one.
+ */
+guint
+pc_export_text_lines (const char *text,
+                      guint       width)
+{
+  const guchar *p = (const guchar *) text;
+  guint lines = 0, line = 0;
+
+  if (text == NULL || *text == '\0')
+    return 1;
+  width = MAX (width, 1);
+  for (;;)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX ((line + width - 1) / width, 1);
+          line = 0;
+          if (*p == '\0')
+            break;
+          p++;
+        }
+      else if (*p < 0x80)
+        {
+          line++;
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char ((const char *) p);
+
+          line += char_width (g_utf8_get_char ((const char *) p));
+          p = (const guchar *) next;
+        }
+    }
+  return lines;
+}
+
 static gboolean
 is_sheet_name_forbidden (gunichar c)
 {
@@ -452,57 +495,54 @@ pc_export_card_unref (PcExportCard *card)
     g_atomic_rc_box_release_full (card, (GDestroyNotify) card_clear);
 }
 
+/* A place in the report, written the same way in every sheet: the headings down to it as the
+ * register names them, the preamble as 导语, what follows the last section (the signature)
+ * as 文末, and a finding about the whole report (no range: a missing part, title or date) as
+ * 全文. Chinese whatever the UI language. */
+#define LOCATION_PREAMBLE "导语"
+#define LOCATION_END      "文末"
+#define LOCATION_WHOLE    "全文"
+
 static char *
-describe_section (PcReport   *report,
-                  const char *path)
+location_at (PcReport *report,
+             guint     offset)
+{
+  char *headings = pc_register_dup_location (report, offset);
+  g_autoptr(PcSection) first = NULL;
+
+  if (headings)
+    return headings;
+  /* Outside every section: before the first heading, or after the last one (a signature). */
+  first = g_list_model_get_item (pc_report_get_sections (report), 0);
+  if (first && offset >= pc_section_get_range (first).start)
+    return g_strdup (LOCATION_END);
+  return g_strdup (LOCATION_PREAMBLE);
+}
+
+static char *
+location_of_section (PcReport   *report,
+                     const char *path)
 {
   PcSection *section;
-  g_autofree char *display = NULL;
 
   if (path == NULL || *path == '\0')
     return g_strdup ("");
   if (g_str_equal (path, "preamble"))
-    return g_strdup ("导语");
-  section = pc_report_find_section (report, path);
-  if (section == NULL)
+    return g_strdup (LOCATION_PREAMBLE);
+  if ((section = pc_report_find_section (report, path)) == NULL)
     return g_strdup (path);
-  display = pc_section_dup_display (section);
-  return g_strdup_printf ("%s %s", path, display);
-}
-
-/* The deepest section whose text holds character @offset. */
-static PcSection *
-section_at (GListModel *sections,
-            guint       offset)
-{
-  guint n = g_list_model_get_n_items (sections);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PcSection) section = g_list_model_get_item (sections, i);
-      PcRange range = pc_section_get_range (section);
-
-      if (offset >= range.start && offset < range.end)
-        {
-          PcSection *child = section_at (pc_section_get_children (section), offset);
-
-          return child ? child : section;
-        }
-    }
-  return NULL;
+  return location_at (report, pc_section_get_range (section).start);
 }
 
 static char *
-describe_offset (PcReport *report,
-                 guint     offset)
+location_of_finding (PcReport        *report,
+                     const PcFinding *finding)
 {
-  PcSection *section = section_at (pc_report_get_sections (report), offset);
-  g_autofree char *display = NULL;
-
-  if (section == NULL)
-    return g_strdup ("导语");
-  display = pc_section_dup_display (section);
-  return g_strdup_printf ("%s %s", pc_section_get_path (section), display);
+  if (finding->range.end > finding->range.start)
+    return location_at (report, finding->range.start);
+  if (finding->section)
+    return location_of_section (report, finding->section);
+  return g_strdup (LOCATION_WHOLE);
 }
 
 static void
@@ -540,7 +580,7 @@ fill_evidence (PcExportItem  *out,
 
   for (guint i = 0; item && item->sections && i < MIN (item->sections->len, MAX_EVIDENCE_SECTIONS); i++)
     {
-      g_autofree char *line = describe_section (report, g_ptr_array_index (item->sections, i));
+      g_autofree char *line = location_of_section (report, g_ptr_array_index (item->sections, i));
 
       append_line (sections, line);
     }
@@ -634,7 +674,7 @@ deduction_description (PcChecklist *checklist,
       if (g_strcmp0 (d->code, code) == 0 && d->description)
         return d->description;
     }
-  return pc_finding_code_describe (code);
+  return pc_finding_code_describe_chinese (code);
 }
 
 static const PcFindingStatus *
@@ -674,7 +714,8 @@ finding_quote (PcReport  *report,
   if (range.end <= range.start)
     return g_strdup ("");
   range.end = MIN (range.end, range.start + MAX_FINDING_QUOTE);
-  return pc_report_dup_slice (report, range);
+  /* As the register shows a quote: without the line breaks and spaces around it. */
+  return g_strstrip (pc_report_dup_slice (report, range));
 }
 
 static void
@@ -697,10 +738,10 @@ add_findings (PcExportCard *card,
       out.key = pc_finding_dup_key (finding);
       out.code = g_strdup (finding->code);
       if (finding->part)
-        out.description = g_strdup_printf ("%s：%s", description, pc_part_key_describe (finding->part));
+        out.description = g_strdup_printf ("%s：%s", description, pc_part_key_describe_chinese (finding->part));
       else
         out.description = g_strdup (description);
-      out.section = describe_section (report, finding->section);
+      out.section = location_of_finding (report, finding);
       out.quote = finding_quote (report, finding);
       out.deduction = pc_checklist_get_deduction_points (checklist, finding->code);
       out.status = status ? status->status : PC_STATUS_OPEN;
@@ -708,6 +749,19 @@ add_findings (PcExportCard *card,
       out.note = g_strdup (status ? status->note : NULL);
       g_array_append_val (card->findings, out);
     }
+}
+
+/* The 严重程度 of a form finding, from what it costs under the checklist: a missing part or
+ * a date out of the period (2 points or more) is 高, a missing title, date or heading
+ * number (1) 中, a slip in an enumeration or the punctuation 低. */
+static PcSeverity
+finding_severity (const PcExportFinding *f)
+{
+  if (f->deduction >= 2)
+    return PC_SEVERITY_HIGH;
+  if (f->deduction >= 1)
+    return PC_SEVERITY_MEDIUM;
+  return f->deduction > 0 ? PC_SEVERITY_LOW : PC_SEVERITY_NONE;
 }
 
 /* A quote as the register shows it: without the line breaks and spaces around it. */
@@ -763,7 +817,7 @@ add_problems (PcExportCard *card,
 
       if (!is_register_kind (pc_annotation_get_kind (a)))
         continue;
-      out.section = describe_offset (report, pc_annotation_get_start (a));
+      out.section = location_at (report, pc_annotation_get_start (a));
       out.item = item ? item->code : 0;
       out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
       out.quote = trimmed (pc_annotation_get_quote (a));
@@ -786,6 +840,7 @@ add_problems (PcExportCard *card,
       out.quote = g_strdup (f->quote);
       out.problem = g_strdup (f->description);
       out.fix = g_strdup (f->note);
+      out.severity = finding_severity (f);
       out.status = f->status;
       out.reviewer = g_strdup (f->reviewer);
       out.date = date_part (find_status_date (statuses, finding));
@@ -885,6 +940,7 @@ find_card_finding (PcExportCard *card,
 
 /**
  * pc_export_card_set_register:
+ * @report: the report of @card, to name the rows' places
  * @entries: (element-type PcRegisterEntry): the report's rows of the project's findings
  *   register, from pc_register_build()
  *
@@ -894,10 +950,12 @@ find_card_finding (PcExportCard *card,
 void
 pc_export_card_set_register (PcExportCard *card,
                              PcChecklist  *checklist,
+                             PcReport     *report,
                              GPtrArray    *entries)
 {
   g_return_if_fail (card != NULL);
   g_return_if_fail (PC_IS_CHECKLIST (checklist));
+  g_return_if_fail (PC_IS_REPORT (report));
   g_return_if_fail (entries != NULL);
 
   g_array_set_size (card->problems, 0);
@@ -907,32 +965,33 @@ pc_export_card_set_register (PcExportCard *card,
       gboolean finding = pc_register_entry_is_finding (entry);
       PcAnnotationKind kind = pc_register_entry_get_kind (entry);
       const PcChecklistItem *item = pc_checklist_find_item (checklist, pc_register_entry_get_item (entry));
+      const PcExportFinding *f = finding ? find_card_finding (card, pc_register_entry_get_finding_key (entry)) : NULL;
       PcExportProblem out = { 0 };
 
       /* A form finding the reading does not make (the prior-year part, which the window
        * lists only for the reviewers who require it) is not the report's finding. */
-      if (finding && find_card_finding (card, pc_register_entry_get_finding_key (entry)) == NULL)
+      if (finding && f == NULL)
         continue;
       if (!finding && !is_register_kind (kind))
         continue;
-      out.section = g_strdup (pc_register_entry_get_section (entry));
+      /* The window's register names places in the UI language; the workbook in Chinese,
+       * the same way as the scorecard. */
+      out.section = f ? g_strdup (f->section) : location_at (report, pc_register_entry_get_start (entry));
       out.item = item ? item->code : 0;
       if (finding)
         out.item_title = g_strdup ("报告形式");
       else
         out.item_title = item ? g_strconcat (item->label, item->title, NULL) : g_strdup ("");
       out.quote = trimmed (pc_register_entry_get_quote (entry));
-      if (finding)
+      if (f)
         {
-          const PcExportFinding *f = find_card_finding (card, pc_register_entry_get_finding_key (entry));
-
-          out.problem = g_strdup (f ? f->description : pc_register_entry_get_comment (entry));
-          out.fix = g_strdup (f ? f->note : NULL);
+          out.problem = g_strdup (f->description);
+          out.fix = g_strdup (f->note);
         }
       else
         fill_problem_and_fix (&out, kind == PC_ANNOTATION_FIX, pc_register_entry_get_comment (entry),
                               pc_register_entry_get_fix (entry));
-      out.severity = pc_register_entry_get_severity (entry);
+      out.severity = f ? finding_severity (f) : pc_register_entry_get_severity (entry);
       out.status = pc_register_entry_get_status (entry);
       out.reviewer = g_strdup (pc_register_entry_get_reviewer (entry));
       out.date = date_part (pc_register_entry_get_date (entry));

@@ -49,6 +49,11 @@
 #define MAX_COLUMNS    20
 #define PAPER_A4       9
 #define HEADER_FILL    0xDDEBF7
+/* A line of 10.5 pt text, in points, with the leading of the CJK fonts that stand in for
+ * 宋体 (Noto CJK in LibreOffice), and the cell's padding. */
+#define MAX_LINKS      65530   /* Excel's limit of hyperlinks on a worksheet */
+#define LINE_HEIGHT    15.0
+#define ROW_PADDING    3.0
 #define SHEET_SUMMARY  "汇总"
 #define SHEET_CHARTS   "图表"
 #define SHEET_REGISTER "问题清单"
@@ -89,6 +94,9 @@ typedef struct
   const Column  *columns;
   guint          n_columns;
   guint          widths[MAX_COLUMNS];
+  guint          row;       /* the row being written, + 1; 0 before the first */
+  guint          lines;     /* the most lines a wrapped cell of it takes */
+  guint          links;
 } Sheet;
 
 typedef struct
@@ -97,6 +105,7 @@ typedef struct
   guint   year;
   char   *published;
   char       *sheet;    /* the report's scorecard sheet, or NULL */
+  char       *label;    /* its name in the workbook, unique: the sheet's when it has one */
   CardLayout  layout;   /* where its rows are, when it has a sheet */
   double     *parts;
   double      possible;
@@ -171,6 +180,7 @@ static const Column register_columns[] = {
   { "序号", 5, 7 },
   { "单位", 10, 30 },
   { "年度", 6, 6 },
+  { "评分表", 10, 30 },
   { "章节", 12, 30 },
   { "纲要事项", 12, 26 },
   { "原文", 20, 50 },
@@ -198,6 +208,47 @@ note_error (Writer    *w,
     w->error = error;
 }
 
+/* Row heights. Excel works out the height of a row of wrapped text when it loads the file,
+ * LibreOffice and printing do not: they show a row whose height is not written as one line
+ * high, cutting the quotes. So each row's height is written from the text in it, estimated
+ * from the column widths. A column's width is known only at the end, but it is its widest
+ * line's width clamped to the column's bounds: wrapped at the upper bound, a cell takes as
+ * many lines as it will at the final width. */
+
+/* Sets the height of the row finished; libxlsxwriter's constant_memory mode keeps only the
+ * row being written, so this happens before the first cell of the next row is written. */
+static void
+finish_row (Writer *w,
+            Sheet  *sheet)
+{
+  if (sheet->row > 0 && sheet->lines > 1)
+    note_error (w, worksheet_set_row (sheet->ws, sheet->row - 1, sheet->lines * LINE_HEIGHT + ROW_PADDING, NULL));
+  sheet->row = 0;
+  sheet->lines = 0;
+}
+
+static void
+start_cell (Writer *w,
+            Sheet  *sheet,
+            guint   row)
+{
+  if (sheet->row != row + 1)
+    {
+      finish_row (w, sheet);
+      sheet->row = row + 1;
+    }
+}
+
+static void
+note_lines (Sheet      *sheet,
+            guint       col,
+            const char *text)
+{
+  guint room = sheet->columns && col < sheet->n_columns ? sheet->columns[col].max - 1 : 8;
+
+  sheet->lines = MAX (sheet->lines, pc_export_text_lines (text, room));
+}
+
 static void
 put_text (Writer     *w,
           Sheet      *sheet,
@@ -216,11 +267,14 @@ put_text (Writer     *w,
       width = pc_export_text_width (clean);
       text = clean;
     }
+  start_cell (w, sheet, row);
   if (text[0] == '\0')
     {
       note_error (w, worksheet_write_blank (sheet->ws, row, col, format));
       return;
     }
+  if (format == w->f_wrap || format == w->f_header)
+    note_lines (sheet, col, text);
   sheet->widths[col] = MAX (sheet->widths[col], width);
   note_error (w, worksheet_write_string (sheet->ws, row, col, text, format));
 }
@@ -233,6 +287,7 @@ put_number (Writer     *w,
             double      value,
             lxw_format *format)
 {
+  start_cell (w, sheet, row);
   note_error (w, worksheet_write_number (sheet->ws, row, col, value, format));
 }
 
@@ -245,6 +300,7 @@ put_formula (Writer     *w,
              double      value,
              lxw_format *format)
 {
+  start_cell (w, sheet, row);
   note_error (w, worksheet_write_formula_num (sheet->ws, row, col, formula, format, value));
 }
 
@@ -259,6 +315,7 @@ put_formula_text (Writer     *w,
 {
   g_autofree char *clean = pc_export_clean_text (value);
 
+  start_cell (w, sheet, row);
   sheet->widths[col] = MAX (sheet->widths[col], pc_export_text_width (clean));
   note_error (w, worksheet_write_formula_str (sheet->ws, row, col, formula, format, clean));
 }
@@ -279,6 +336,7 @@ put_date (Writer     *w,
     {
       lxw_datetime date = { .year = year, .month = month, .day = day };
 
+      start_cell (w, sheet, row);
       sheet->widths[col] = MAX (sheet->widths[col], 10);
       note_error (w, worksheet_write_datetime (sheet->ws, row, col, &date, w->f_date));
       return;
@@ -300,6 +358,7 @@ static void
 finish_columns (Writer *w,
                 Sheet  *sheet)
 {
+  finish_row (w, sheet);
   for (guint c = 0; c < sheet->n_columns; c++)
     {
       const Column *column = &sheet->columns[c];
@@ -767,6 +826,15 @@ put_card_totals (Writer             *w,
   put_formula_text (w, sheet, layout->grade, 6, formula, card->grade ? card->grade : "", w->f_center);
 }
 
+/* What a report is called in the workbook, before it is made unique: its scorecard's name. */
+static char *
+card_name (const PcExportCard *card)
+{
+  if (card->agency && *card->agency)
+    return card->year ? g_strdup_printf ("%s%u", card->agency, card->year) : g_strdup (card->agency);
+  return g_strdup_printf ("报告%" G_GINT64_FORMAT, card->report_id);
+}
+
 static gboolean
 write_card_sheet (Writer             *w,
                   const PcExportCard *card,
@@ -779,10 +847,7 @@ write_card_sheet (Writer             *w,
   Sheet sheet = { NULL, card_columns, G_N_ELEMENTS (card_columns), { 0 } };
   CardLayout layout = card_layout (card);
 
-  if (card->agency && *card->agency)
-    wanted = card->year ? g_strdup_printf ("%s%u", card->agency, card->year) : g_strdup (card->agency);
-  else
-    wanted = g_strdup_printf ("报告%" G_GINT64_FORMAT, card->report_id);
+  wanted = card_name (card);
   if ((sheet.ws = add_sheet (w, wanted, out_name)) == NULL)
     return FALSE;
 
@@ -844,9 +909,35 @@ write_card_details (Writer             *w,
     }
 }
 
+/* A report's scorecard, named as the summary names it, with a link when it has a sheet: it
+ * tells apart two reports of one agency and year, which 单位 and 年度 cannot. */
+static void
+put_card_link (Writer     *w,
+               Sheet      *sheet,
+               guint       row,
+               guint       col,
+               const char *label,
+               const char *target)
+{
+  g_autofree char *clean = pc_export_clean_text (label);
+  g_autofree char *url = target ? g_strdup_printf ("internal:%s", target) : NULL;
+
+  if (url == NULL || sheet->links >= MAX_LINKS)
+    {
+      put_text (w, sheet, row, col, clean, w->f_text);
+      return;
+    }
+  sheet->links++;
+  start_cell (w, sheet, row);
+  sheet->widths[col] = MAX (sheet->widths[col], pc_export_text_width (clean));
+  note_error (w, worksheet_write_url_opt (sheet->ws, row, col, url, w->f_link, clean, NULL));
+}
+
 static void
 write_register_rows (Writer             *w,
-                     const PcExportCard *card)
+                     const PcExportCard *card,
+                     const char         *label,
+                     const char         *target)
 {
   Sheet *sheet = &w->reg;
 
@@ -861,15 +952,16 @@ write_register_rows (Writer             *w,
         put_number (w, sheet, r, 2, card->year, w->f_center);
       else
         put_text (w, sheet, r, 2, "", w->f_center);
-      put_text (w, sheet, r, 3, p->section, w->f_wrap);
-      put_text (w, sheet, r, 4, p->item_title, w->f_wrap);
-      put_text (w, sheet, r, 5, p->quote, w->f_wrap);
-      put_text (w, sheet, r, 6, p->problem, w->f_wrap);
-      put_text (w, sheet, r, 7, p->fix, w->f_wrap);
-      put_text (w, sheet, r, 8, pc_export_severity_label (p->severity), w->f_center);
-      put_text (w, sheet, r, 9, pc_export_status_label (p->status), w->f_center);
-      put_text (w, sheet, r, 10, p->reviewer, w->f_wrap);
-      put_date (w, sheet, r, 11, p->date);
+      put_card_link (w, sheet, r, 3, label, target);
+      put_text (w, sheet, r, 4, p->section, w->f_wrap);
+      put_text (w, sheet, r, 5, p->item_title, w->f_wrap);
+      put_text (w, sheet, r, 6, p->quote, w->f_wrap);
+      put_text (w, sheet, r, 7, p->problem, w->f_wrap);
+      put_text (w, sheet, r, 8, p->fix, w->f_wrap);
+      put_text (w, sheet, r, 9, pc_export_severity_label (p->severity), w->f_center);
+      put_text (w, sheet, r, 10, pc_export_status_label (p->status), w->f_center);
+      put_text (w, sheet, r, 11, p->reviewer, w->f_wrap);
+      put_date (w, sheet, r, 12, p->date);
     }
 }
 
@@ -881,6 +973,7 @@ clear_summary_row (gpointer data)
   g_free (row->agency);
   g_free (row->published);
   g_free (row->sheet);
+  g_free (row->label);
   g_free (row->parts);
 }
 
@@ -889,6 +982,7 @@ add_card (Writer             *w,
           const PcExportCard *card)
 {
   SummaryRow row = { 0 };
+  g_autofree char *target = NULL;
 
   if (card->n_parts != w->n_parts)
     {
@@ -897,12 +991,22 @@ add_card (Writer             *w,
     }
   if (w->per_report_sheets)
     {
+      g_autofree char *quoted = NULL;
+
       if (!write_card_sheet (w, card, &row.sheet, &row.layout))
         return FALSE;
+      row.label = g_strdup (row.sheet);
+      quoted = quote_sheet (row.sheet);
+      target = g_strdup_printf ("%s!A1", quoted);
     }
   else
-    write_card_details (w, card);
-  write_register_rows (w, card);
+    {
+      g_autofree char *wanted = card_name (card);
+
+      row.label = pc_export_sheet_name (wanted, w->used_names);
+      write_card_details (w, card);
+    }
+  write_register_rows (w, card, row.label, target);
 
   row.agency = g_strdup (card->agency);
   row.year = card->year;
@@ -1010,6 +1114,7 @@ put_summary_row (Writer           *w,
       g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted);
       g_autofree char *clean = pc_export_clean_text (row->sheet);
 
+      start_cell (w, sheet, r);
       sheet->widths[4] = MAX (sheet->widths[4], pc_export_text_width (clean));
       note_error (w, worksheet_write_url_opt (sheet->ws, r, 4, url, w->f_link, clean, NULL));
     }
@@ -1445,7 +1550,7 @@ fetch_project_card (guint          index,
     return NULL;
   score = pc_coverage_score (coverage, overrides);
   card = pc_export_card_new (source->checklist, report, coverage, score, annotations, statuses);
-  pc_export_card_set_register (card, source->checklist, entries);
+  pc_export_card_set_register (card, source->checklist, report, entries);
   for (guint i = 0; i < reviewers->len; i++)
     pc_export_card_add_reviewer (card, i + 1, g_ptr_array_index (reviewers, i));
   return card;

@@ -145,6 +145,7 @@ PcExportCard  *pc_export_card_ref         (PcExportCard         *card);
 void           pc_export_card_unref       (PcExportCard         *card);
 void           pc_export_card_set_register (PcExportCard        *card,
                                            PcChecklist          *checklist,
+                                           PcReport             *report,
                                            GPtrArray            *entries);
 
 void           pc_export_card_add_reviewer (PcExportCard        *card,
@@ -180,6 +181,8 @@ gboolean       pc_export_xlsx_reports     (GPtrArray            *reports,
 /* The pure parts, public for the tests. */
 char          *pc_export_clean_text       (const char           *text);
 guint          pc_export_text_width       (const char           *text);
+guint          pc_export_text_lines       (const char           *text,
+                                           guint                 width);
 gboolean       pc_export_text_is_clean    (const char           *text,
                                            guint                *width);
 char          *pc_export_sheet_name       (const char           *wanted,

@@ -57,6 +57,7 @@ PcFinding *pc_finding_new      (const char *code,
 PcFinding *pc_finding_ref      (PcFinding  *finding);
 void       pc_finding_unref    (PcFinding  *finding);
 const char *pc_finding_code_describe (const char *code);
+const char *pc_finding_code_describe_chinese (const char *code);
 
 GType      pc_part_get_type    (void) G_GNUC_CONST;
 PcPart    *pc_part_new         (const char *key,
@@ -67,6 +68,7 @@ PcPart    *pc_part_new         (const char *key,
 PcPart    *pc_part_ref         (PcPart     *part);
 void       pc_part_unref       (PcPart     *part);
 const char *pc_part_key_describe (const char *key);
+const char *pc_part_key_describe_chinese (const char *key);
 const char * const *pc_part_keys (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcFinding, pc_finding_unref)

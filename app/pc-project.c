@@ -663,7 +663,14 @@ check_integrity (PcProject   *self,
 
   if (problem == NULL)
     return TRUE;
-  if ((rc & 0xff) == SQLITE_NOTADB)
+  /* A file the user may only read is not damaged: SQLite could not set up its shared
+   * memory beside it, or a journal to roll back needed writing. */
+  if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+    g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_READ_ONLY,
+                 _("“%s” cannot be opened: you may read the file but not change it, or its "
+                   "folder (%s). Copy it to a folder of yours, or ask its owner for write "
+                   "access."), display, problem);
+  else if ((rc & 0xff) == SQLITE_NOTADB)
     g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
                  _("“%s” is not a Pingcha project: it is not a database file."), display);
   else
@@ -819,6 +826,103 @@ migrate (PcProject  *self,
       self->schema_version = version + 1;
     }
   return TRUE;
+}
+
+/* A project only read: nothing written, not even the WAL's shared memory when the folder
+ * cannot hold it (the file is then opened as immutable, which is safe only without a
+ * write-ahead log waiting to be checkpointed). */
+static gboolean
+open_for_reading (PcProject   *self,
+                  const char  *display,
+                  GError     **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (check_integrity (self, display, &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_READ_ONLY) ||
+          (g_stat (wal, &st) == 0 && st.st_size > 0))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  sqlite3_close (self->db);
+  self->db = NULL;
+  absolute = g_canonicalize_filename (self->path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri != NULL)
+    {
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
+                            NULL);
+    }
+  if (uri == NULL || rc != SQLITE_OK)
+    {
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_READ_ONLY, _("Could not open “%s”: %s"), display,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return check_integrity (self, display, error);
+}
+
+/**
+ * pc_project_open_read_only:
+ * @path: an existing project file
+ *
+ * Opens a project to read it, such as to export it, when the file or its folder cannot be
+ * written: nothing is written to it. A project in an older format must be upgraded, which
+ * needs writing, and is refused with %PC_PROJECT_ERROR_READ_ONLY.
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ */
+PcProject *
+pc_project_open_read_only (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(PcProject) self = NULL;
+  g_autofree char *display = NULL;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (!check_header (path, display, &exists, error))
+    return NULL;
+  if (!exists)
+    {
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN, _("Could not open “%s”: %s"), display,
+                   g_strerror (ENOENT));
+      return NULL;
+    }
+  self = g_object_new (PC_TYPE_PROJECT, NULL);
+  self->path = g_strdup (path);
+  if (!open_for_reading (self, display, error) ||
+      !check_identity (self, display, error) ||
+      !exec_sql (self, "PRAGMA foreign_keys = ON;", error))
+    return NULL;
+  if (self->schema_version < _pc_project_get_latest_version ())
+    {
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is in an older project format (%d), which Pingcha upgrades when it opens "
+                     "a file it may change; this one it may only read. Copy it to a folder of "
+                     "yours, or ask its owner for write access."),
+                   display, self->schema_version);
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  return g_steal_pointer (&self);
 }
 
 static PcProject *

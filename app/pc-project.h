@@ -34,6 +34,8 @@ void             pc_import_summary_free      (PcImportSummary      *summary);
 
 PcProject       *pc_project_open             (const char           *path,
                                               GError              **error);
+PcProject       *pc_project_open_read_only   (const char           *path,
+                                              GError              **error);
 const char      *pc_project_get_path         (PcProject            *self);
 int              pc_project_get_schema_version (PcProject          *self);
 gboolean         pc_project_add_report       (PcProject            *self,

@@ -554,22 +554,46 @@ build_path (GListModel *sections,
   return FALSE;
 }
 
+/**
+ * pc_register_dup_location:
+ * @offset: a character offset in the report's clean text
+ *
+ * Where @offset is, as the register names it: the headings from the top down to the
+ * innermost section around it, "一、… › （二）…".
+ *
+ * Returns: (transfer full) (nullable): the headings, or %NULL in the preamble
+ */
+char *
+pc_register_dup_location (PcReport *report,
+                          guint     offset)
+{
+  GListModel *sections;
+  g_autoptr(PcSection) section = NULL;
+  g_autoptr(GString) path = NULL;
+
+  g_return_val_if_fail (PC_IS_REPORT (report), NULL);
+
+  sections = pc_report_get_sections (report);
+  if ((section = find_section (sections, offset)) == NULL)
+    return NULL;
+  path = g_string_new (NULL);
+  build_path (sections, section, path);
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
 static void
 locate (PcReport        *report,
         guint            offset,
         PcRegisterEntry *entry)
 {
-  GListModel *sections = pc_report_get_sections (report);
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autoptr(PcSection) section = find_section (sections, offset);
+  g_autoptr(PcSection) section = find_section (pc_report_get_sections (report), offset);
 
   if (section == NULL)
     {
       entry->section = g_strdup (_("Preamble"));
       return;
     }
-  build_path (sections, section, path);
-  entry->section = g_string_free (g_steal_pointer (&path), FALSE);
+  entry->section = pc_register_dup_location (report, offset);
   /* Sections start in document order, so the start sorts them. */
   entry->section_order = pc_section_get_range (section).start + 1;
 }

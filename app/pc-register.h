@@ -62,6 +62,8 @@ int               pc_register_entry_compare_by_status   (gconstpointer a,
                                                          gconstpointer b,
                                                          gpointer      user_data);
 
+char             *pc_register_dup_location          (PcReport        *report,
+                                                     guint            offset);
 GPtrArray        *pc_register_build                 (PcProject       *project,
                                                      gint64           report_id,
                                                      GError         **error);

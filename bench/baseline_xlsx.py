@@ -16,28 +16,51 @@ from xlsxwriter.utility import xl_col_to_name
 
 FONT = "宋体"
 CARD_COLUMNS = ["序号", "部分", "评查项目", "满分", "权重", "评定", "得分", "证据位置", "证据原文", "问题", "整改建议", "评查人", "板块"]
-REGISTER_COLUMNS = ["序号", "单位", "年度", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态", "评查人", "日期"]
+REGISTER_COLUMNS = ["序号", "单位", "年度", "评分表", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态", "评查人", "日期"]
 RATINGS = {1: "充分", 2: "部分", 3: "未体现", 4: "不适用", 0: "未体现"}
 SEVERITIES = {0: "", 1: "低", 2: "中", 3: "高"}
 STATUSES = {0: "待整改", 1: "有异议", 2: "已整改"}
 
 
+def char_width(c):
+    return 2 if ord(c) > 0x2E7F else 1
+
+
 def width(text):
-    return max((sum(2 if ord(c) > 0x2E7F else 1 for c in line) for line in str(text).split("\n")), default=0)
+    return max((sum(char_width(c) for c in line) for line in str(text).split("\n")), default=0)
+
+
+def lines(text, room):
+    room = max(room, 1)
+    return sum(max(-(-sum(char_width(c) for c in line) // room), 1) for line in str(text).split("\n"))
 
 
 class Widths:
-    def __init__(self, ws, bounds):
+    """Column widths from the text written, and each row's height from its wrapped text
+    (15 pt a line and 3 pt of padding), set when the next row starts, as pingcha does."""
+
+    def __init__(self, ws, bounds, wrapped=()):
         self.ws, self.bounds, self.w = ws, bounds, [0] * len(bounds)
+        self.wrapped, self.row, self.lines = wrapped, None, 0
+
+    def start(self, row):
+        if row != self.row:
+            if self.lines > 1:
+                self.ws.set_row(self.row, self.lines * 15.0 + 3.0)
+            self.row, self.lines = row, 0
 
     def text(self, row, col, value, fmt):
+        self.start(row)
         if value:
             self.w[col] = max(self.w[col], width(value))
+            if fmt in self.wrapped:
+                self.lines = max(self.lines, lines(value, self.bounds[col][1] - 1))
             self.ws.write_string(row, col, value, fmt)
         else:
             self.ws.write_blank(row, col, None, fmt)
 
     def finish(self, wrap, hidden=()):
+        self.start(None)
         for c, (low, high) in enumerate(self.bounds):
             self.ws.set_column(c, c, min(max(self.w[c] + 2, low), high), None, {"hidden": c in hidden})
 
@@ -84,11 +107,11 @@ def write(data, path, constant):
     register = wb.add_worksheet("问题清单")
     s_cols = ["序号", "单位", "年度", "发布日期", "评分表"] + [c["label"] for c in chapters] + ["形式", "总分", "等级", "排名"]
     s_bounds = [(5, 7), (10, 30), (6, 6), (11, 11), (10, 30)] + [(7, 8)] * n_parts + [(8, 8), (7, 8), (6, 6)]
-    sw = Widths(summary, s_bounds)
+    sw = Widths(summary, s_bounds, (f_wrap, f_header))
     for c, h in enumerate(s_cols):
         sw.text(0, c, h, f_header)
     setup(summary, 0, 2)
-    rw = Widths(register, [(5, 7), (10, 30), (6, 6), (12, 30), (12, 26), (20, 50), (16, 40), (16, 40), (9, 9), (8, 8), (8, 16), (11, 11)])
+    rw = Widths(register, [(5, 7), (10, 30), (6, 6), (10, 30), (12, 30), (12, 26), (20, 50), (16, 40), (16, 40), (9, 9), (8, 8), (8, 16), (11, 11)], (f_wrap, f_header))
     for c, h in enumerate(REGISTER_COLUMNS):
         rw.text(0, c, h, f_header)
     setup(register, 0, 2)
@@ -105,7 +128,7 @@ def write(data, path, constant):
         used.add(name.casefold())
         sheets.append(name)
         ws = wb.add_worksheet(name)
-        cw = Widths(ws, [(5, 6), (5, 6), (16, 30), (6, 8), (6, 8), (7, 8), (7, 10), (14, 28), (20, 60), (12, 36), (12, 36), (8, 16), (4, 6)])
+        cw = Widths(ws, [(5, 6), (5, 6), (16, 30), (6, 8), (6, 8), (7, 8), (7, 10), (14, 28), (20, 60), (12, 36), (12, 36), (8, 16), (4, 6)], (f_wrap, f_header))
         items = card["items"]
         n_items, n_findings = len(items), len(card["findings"])
         total_row = 5 + n_items + 1 + n_findings + 1 + 3  # 0-based: blank, findings, blank, 合计, 事项, 形式
@@ -177,15 +200,20 @@ def write(data, path, constant):
             register.write_number(r, 0, r, f_center)
             rw.text(r, 1, card["agency"], f_wrap)
             register.write_number(r, 2, card["year"], f_center)
-            for c, key in ((3, "section"), (4, "item_title"), (5, "quote"), (6, "problem"), (7, "fix")):
+            rw.w[3] = max(rw.w[3], width(name))
+            if r <= 65530:
+                register.write_url(r, 3, f"internal:'{name}'!A1", f_link, name)
+            else:
+                register.write_string(r, 3, name, f_text)
+            for c, key in ((4, "section"), (5, "item_title"), (6, "quote"), (7, "problem"), (8, "fix")):
                 rw.text(r, c, p[key], f_wrap)
-            rw.text(r, 8, SEVERITIES[p["severity"]], f_center)
-            rw.text(r, 9, STATUSES[p["status"]], f_center)
-            rw.text(r, 10, p["reviewer"], f_wrap)
+            rw.text(r, 9, SEVERITIES[p["severity"]], f_center)
+            rw.text(r, 10, STATUSES[p["status"]], f_center)
+            rw.text(r, 11, p["reviewer"], f_wrap)
             try:
-                register.write_datetime(r, 11, datetime.datetime.strptime(p["date"], "%Y-%m-%d"), f_date)
+                register.write_datetime(r, 12, datetime.datetime.strptime(p["date"], "%Y-%m-%d"), f_date)
             except ValueError:
-                rw.text(r, 11, p["date"], f_center)
+                rw.text(r, 12, p["date"], f_center)
             reg_row += 1
 
     n = len(cards)
@@ -219,7 +247,7 @@ def write(data, path, constant):
                               ordered.index(totals[i]) + 1)
     sw.finish(f_wrap)
 
-    cw = Widths(charts, [(6, 8), (20, 60), (10, 10)])
+    cw = Widths(charts, [(6, 8), (20, 60), (10, 10)], (f_wrap, f_header))
     for c, h in enumerate(["部分", "标题", "平均得分"]):
         cw.text(0, c, h, f_header)
     setup(charts, 0, 0)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "pc-checklist.h"
 #include "pc-export-xlsx.h"
@@ -60,6 +61,7 @@ export_project (const char *project_path,
 {
   g_autoptr(PcProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (project_path);
 
   if (!g_file_test (project_path, G_FILE_TEST_IS_REGULAR))
     {
@@ -67,7 +69,11 @@ export_project (const char *project_path,
       g_printerr (_("%s: no such project\n"), project_path);
       return 1;
     }
-  project = pc_project_open (project_path, &error);
+  /* Exporting only reads the project: one the user may not change is opened to be read. */
+  if (g_access (project_path, W_OK) == 0 && g_access (dir, W_OK | X_OK) == 0)
+    project = pc_project_open (project_path, &error);
+  else
+    project = pc_project_open_read_only (project_path, &error);
   if (project == NULL)
     {
       g_printerr (_("%s: %s\n"), project_path, error->message);

@@ -125,15 +125,39 @@ def check_charts(ws, cached, summary_cached, n_reports):
         check(abs(cached.cell(r, 3).value - sum(values) / len(values)) < 1e-6, f"charts row {r}: cached average")
 
 
-def check_register(ws):
+def check_row_heights(ws, what):
+    """A row of wrapped text is at least as high as its lines: LibreOffice and print show a row
+    without a height as one line, cutting the quotes."""
+    for row in ws.iter_rows(min_row=2):
+        lines = max((str(c.value).count("\n") + 1 for c in row
+                     if isinstance(c.value, str) and not c.value.startswith("=") and c.alignment.wrap_text),
+                    default=1)
+        if lines > 1:
+            height = ws.row_dimensions[row[0].row].height
+            check(height is not None and height >= lines * 14, f"{what}: row {row[0].row} is {height} pt for {lines} lines")
+
+
+def check_register(ws, sheets=None):
     header = [c.value for c in ws[1]]
-    check(header == ["序号", "单位", "年度", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态",
+    check(header == ["序号", "单位", "年度", "评分表", "章节", "纲要事项", "原文", "问题", "整改建议", "严重程度", "状态",
                      "评查人", "日期"], f"register header {header}")
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     check(len(rows) > 0, "register has rows")
-    check(all(row[9] in ("待整改", "有异议", "已整改") for row in rows), "register: every row has a status")
-    check(any(row[6] == "缺少标题" for row in rows), "register: the form findings are there (缺少标题)")
+    check(all(row[10] in ("待整改", "有异议", "已整改") for row in rows), "register: every row has a status")
+    check(any(row[7] == "缺少标题" for row in rows), "register: the form findings are there (缺少标题)")
+    # A form finding is as severe as what it costs: a missing title (1 point) is 中, a missing part (3) 高.
+    form = [row for row in rows if row[5] == "报告形式"]
+    check(all(row[9] in ("高", "中", "低") for row in form), "register: every form finding has a severity")
+    check(all(row[9] == "中" for row in form if row[7] == "缺少标题"), "register: 缺少标题 is 中")
+    check(all(row[9] == "高" for row in form if row[7].startswith("缺少一个必备部分")), "register: a missing part is 高")
+    # Each row names its report's scorecard and links to it.
+    if sheets is not None:
+        check(all(row[3] in sheets for row in rows), "register: 评分表 names a scorecard")
+        links = [c.hyperlink.location for c in ws["D"][1:] if c.hyperlink]
+        check(len(links) == len(rows) and all(l.strip("'").rsplit("'!", 1)[0].replace("''", "'") in sheets
+                                                for l in links), "register: 评分表 links to the scorecard")
     check_print(ws, 1, "register")
+    check_row_heights(ws, "register")
     return rows
 
 
@@ -170,6 +194,7 @@ def check_scorecard(ws, cached, name):
               f"{name}: cached score line {cached.cell(3, 1).value}")
         check("总分" not in str(ws.cell(2, 1).value or ""), f"{name}: no static total on the meta line")
     check_print(ws, 4, name)
+    check_row_heights(ws, name)
 
 
 def check_live_items(ws, cached, name):
@@ -213,7 +238,7 @@ def check_workbook(path, n_reports, expect_equals):
     check(len({n.casefold() for n in names}) == len(names), "sheet names are unique")
     check_summary(wb["汇总"], cached["汇总"], n_reports, wb)
     check_charts(wb["图表"], cached["图表"], cached["汇总"], n_reports)
-    check_register(wb["问题清单"])
+    check_register(wb["问题清单"], names[3:])
     for name in names[3:]:
         check_scorecard(wb[name], cached[name], name)
     links = [c.hyperlink.location for c in wb["汇总"]["E"][1:] if c.hyperlink]
@@ -429,6 +454,52 @@ def check_review_decisions(tmp):
     check("已补充成文日期" in notes, f"the finding's note is on the scorecard ({notes})")
 
 
+def check_read_only_project(project, tmp):
+    """A project the user may only read (another user's file in another user's folder) exports,
+    and is not called damaged. As root, the export runs as nobody; otherwise the file and its
+    folder are made read-only."""
+    cli = os.path.abspath(CLI)
+    base = tempfile.mkdtemp(dir=os.path.dirname(cli))
+    try:
+        folder, out = os.path.join(base, "ro"), os.path.join(base, "out")
+        os.makedirs(folder)
+        os.makedirs(out)
+        copy = os.path.join(folder, "p.db")
+        shutil.copy(project, copy)
+        for path in (base, folder):
+            os.chmod(path, 0o755)
+        os.chmod(out, 0o777)
+        os.chmod(copy, 0o444)
+        prefix = []
+        if os.geteuid() == 0:
+            setpriv = shutil.which("setpriv")
+            parents = [os.path.dirname(cli)]
+            while parents[-1] != os.path.dirname(parents[-1]):
+                parents.append(os.path.dirname(parents[-1]))
+            if setpriv is None or not all(os.stat(p).st_mode & 0o001 for p in parents):
+                print("SKIP read-only project: cannot run the export as another user here")
+                return
+            prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        else:
+            os.chmod(folder, 0o555)
+        before = sorted(os.listdir(folder))
+        xlsx = os.path.join(out, "ro.xlsx")
+        proc = subprocess.run([*prefix, cli, "export", "--project", copy, "--xlsx", xlsx], capture_output=True,
+                              text=True, timeout=300, env=dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8"))
+        check(proc.returncode == 0 and os.path.exists(xlsx), f"export of a read-only project: {proc.stderr}")
+        check("damaged" not in proc.stderr, f"a read-only project is not called damaged: {proc.stderr}")
+        check(sorted(os.listdir(folder)) == before, "nothing is written beside a read-only project")
+        if proc.returncode == 0:
+            names = openpyxl.load_workbook(xlsx).sheetnames
+            check(len(names) == 3 + len(REPORTS), f"the read-only project's workbook has every report ({len(names)})")
+    finally:
+        os.chmod(base, 0o755)
+        for root, dirs, _ in os.walk(base):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o755)
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def check_errors(tmp):
     out = os.path.join(tmp, "never.xlsx")
     proc = run("export", REPORTS[0])
@@ -485,7 +556,7 @@ def main():
             check_workbook(project_xlsx, len(REPORTS), False)
             # The register's form rows are the reports' form findings, one each.
             n_findings = sum(len(json.loads(run("read", "--json", r).stdout)["findings"]) for r in REPORTS)
-            form_rows = [row for row in wb_rows(project_xlsx, "问题清单") if row[4] == "报告形式"]
+            form_rows = [row for row in wb_rows(project_xlsx, "问题清单") if row[5] == "报告形式"]
             check(len(form_rows) == n_findings,
                   f"register: {len(form_rows)} form rows for {n_findings} form findings")
             check_soffice(project_xlsx, tmp)
@@ -495,6 +566,7 @@ def main():
         check(proc.returncode == 0 and len(openpyxl.load_workbook(one_xlsx).sheetnames) == 4,
               f"export of one report of the project: {proc.stderr}")
         check_review_decisions(tmp)
+        check_read_only_project(project, tmp)
         check_errors(tmp)
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0

@@ -8,9 +8,12 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <locale.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "pc-export-xlsx.h"
+#include "pc-finding.h"
 #include "pc-project-annotations.h"
 #include "pc-reader.h"
 
@@ -147,6 +150,20 @@ test_text_width (void)
   g_assert_cmpuint (pc_export_text_width ("应急管理局"), ==, 10);
   g_assert_cmpuint (pc_export_text_width ("（一）ab"), ==, 8);
   g_assert_cmpuint (pc_export_text_width ("短\n长一些的行\nx"), ==, 10);
+}
+
+static void
+test_text_lines (void)
+{
+  g_assert_cmpuint (pc_export_text_lines (NULL, 10), ==, 1);
+  g_assert_cmpuint (pc_export_text_lines ("", 10), ==, 1);
+  g_assert_cmpuint (pc_export_text_lines ("abc", 10), ==, 1);
+  g_assert_cmpuint (pc_export_text_lines ("abcdefghijk", 10), ==, 2);
+  /* A Chinese character takes two units: twenty of them, four lines of ten units. */
+  g_assert_cmpuint (pc_export_text_lines ("法治政府建设年度报告法治政府建设年度报告", 10), ==, 4);
+  g_assert_cmpuint (pc_export_text_lines ("a\nb", 10), ==, 2);
+  g_assert_cmpuint (pc_export_text_lines ("ab\n\ncd\n", 10), ==, 4);
+  g_assert_cmpuint (pc_export_text_lines ("abc", 0), ==, 3);
 }
 
 static void
@@ -390,6 +407,10 @@ test_project (Fixture       *fx,
   g_assert_nonnull (strstr (reg, "<t>按月公开执法数据</t>"));
   g_assert_nonnull (strstr (reg, "<t>某段原文</t>"));
   g_assert_nonnull (strstr (reg, "<v>45717</v>"));
+  /* Each row names its report's scorecard, linked: two reports of one agency and year are
+   * told apart. Form findings are as severe as they cost (punctuation, 0.5 points, 低). */
+  g_assert_nonnull (strstr (reg, "<hyperlink ref=\"D2\" location=\"'浦东新区应急管理局2023'!A1\""));
+  g_assert_nonnull (strstr (reg, "<t>低</t>"));
 
   /* The scorecard of the first report has the problem on item 13. */
   card = read_sheet_text (out, "xl/worksheets/sheet4.xml");
@@ -402,8 +423,72 @@ test_project (Fixture       *fx,
   /* The bars of the totals are named by the scorecards, agency and year. */
   chart = read_member (out, "xl/charts/chart1.xml");
   g_assert_nonnull (strstr (chart, "<c:f>'汇总'!$E$2:$E$3</c:f>"));
+  /* Rows of wrapped text are as high as their text: LibreOffice and print show a row
+   * without a height as one line. */
+  g_assert_nonnull (strstr (card, "customHeight=\"1\""));
+  g_assert_nonnull (strstr (reg, "customHeight=\"1\""));
   /* No column carries a format: empty cells have no borders. */
   g_assert_null (strstr (strstr (card, "<cols>"), " style=\""));
+}
+
+/* The workbook is Chinese under any locale: no English description, the preamble and the
+ * whole report named the same way in the register and on the scorecard. */
+static void
+test_project_chinese (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fx->dir, "c.xlsx", NULL);
+  g_autofree char *reg = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  setlocale (LC_ALL, "C");
+  g_assert_true (pc_export_xlsx_project (fx->project, NULL, 0, out, NULL, NULL, NULL, &error));
+  setlocale (LC_ALL, saved);
+  g_assert_no_error (error);
+
+  reg = read_sheet_text (out, "xl/worksheets/sheet3.xml");
+  card = read_sheet_text (out, "xl/worksheets/sheet4.xml");
+  for (const char *const *key = pc_part_keys (); *key; key++)
+    {
+      g_assert_null (strstr (reg, pc_part_key_describe (*key)));
+      g_assert_null (strstr (card, pc_part_key_describe (*key)));
+    }
+  g_assert_null (strstr (reg, "Preamble"));
+  /* 浦东 2023 lacks the principal leader's part: one place, the whole report. */
+  g_assert_nonnull (strstr (reg, "：党政主要负责人履行推进法治建设第一责任人职责情况</t>"));
+  g_assert_nonnull (strstr (card, "：党政主要负责人履行推进法治建设第一责任人职责情况</t>"));
+  g_assert_nonnull (strstr (reg, "<t>全文</t>"));
+  g_assert_nonnull (strstr (card, "<t>全文</t>"));
+  /* Evidence is placed by its headings, as the register places the annotations. */
+  g_assert_nonnull (strstr (card, " › "));
+  g_assert_nonnull (strstr (reg, " › "));
+}
+
+/* The Chinese the workbook writes is zh_CN's translation of what the UI shows. */
+static void
+test_chinese_describers (void)
+{
+  const char *codes[] = {
+    PC_FINDING_MISSING_PART, PC_FINDING_NUMBERING_MISSING, PC_FINDING_NUMBERING_GAP,
+    PC_FINDING_ENUMERATION_GAP, PC_FINDING_DATED_BEFORE_PERIOD, PC_FINDING_LATE_PUBLICATION,
+    PC_FINDING_MISSING_TITLE, PC_FINDING_MISSING_DATE, PC_FINDING_UNBALANCED_PUNCTUATION,
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_assert_cmpstr (pc_finding_code_describe (codes[i]), ==, pc_finding_code_describe_chinese (codes[i]));
+  for (const char *const *key = pc_part_keys (); *key; key++)
+    g_assert_cmpstr (pc_part_key_describe (*key), ==, pc_part_key_describe_chinese (*key));
+  setlocale (LC_ALL, saved);
 }
 
 static void
@@ -600,6 +685,7 @@ main (int    argc,
 
   g_test_add_func ("/export/text/clean", test_clean_text);
   g_test_add_func ("/export/text/width", test_text_width);
+  g_test_add_func ("/export/text/lines", test_text_lines);
   g_test_add_func ("/export/text/is-clean", test_text_is_clean);
   g_test_add_func ("/export/text/is-clean-random", test_text_is_clean_random);
   g_test_add_func ("/export/memory-mode", test_memory_mode);
@@ -612,6 +698,8 @@ main (int    argc,
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
   g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
+  g_test_add_func ("/export/chinese-describers", test_chinese_describers);
+  g_test_add ("/export/project/chinese", Fixture, NULL, fixture_set_up, test_project_chinese, fixture_tear_down);
   g_test_add ("/export/project/subset", Fixture, NULL, fixture_set_up, test_project_subset, fixture_tear_down);
   g_test_add ("/export/project/twice", Fixture, NULL, fixture_set_up, test_project_twice, fixture_tear_down);
   g_test_add ("/export/project/missing-report", Fixture, NULL, fixture_set_up, test_missing_report,
