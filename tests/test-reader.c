@@ -760,6 +760,27 @@ test_run_on_headings (void)
   g_assert_false (has_finding (report, PC_FINDING_NUMBERING_GAP, NULL));
 }
 
+/* A report that starts with its addressee, with no title above it; a letterhead line
+ * before the addressee is not taken for it. */
+static void
+test_addressee_without_title (void)
+{
+  const char *body =
+    "2024年，我局认真履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+    "一、2024年推进法治政府建设的主要举措和成效\n全年办理行政处罚案件56件。\n"
+    "某县应急管理局\n2025年3月5日\n";
+  g_autofree char *bare = g_strconcat ("县人民政府：\n", body, NULL);
+  g_autofree char *numbered = g_strconcat ("某县应急管理局办公室\n某应急〔2025〕5号\n县人民政府：\n", body, NULL);
+  g_autoptr(PcReport) first = pc_reader_read (bare, NULL);
+  g_autoptr(PcReport) second = pc_reader_read (numbered, NULL);
+
+  g_assert_null (pc_report_get_title (first));
+  g_assert_cmpstr (pc_report_get_addressee (first), ==, "县人民政府");
+  g_assert_null (pc_report_get_title (second));
+  g_assert_cmpstr (pc_report_get_doc_number (second), ==, "某应急〔2025〕5号");
+  g_assert_cmpstr (pc_report_get_addressee (second), ==, "县人民政府");
+}
+
 static void
 test_empty (void)
 {
@@ -797,6 +818,7 @@ main (int    argc,
   g_test_add_func ("/reader/empty", test_empty);
   g_test_add_func ("/reader/one-line", test_one_line);
   g_test_add_func ("/reader/run-on-headings", test_run_on_headings);
+  g_test_add_func ("/reader/addressee-without-title", test_addressee_without_title);
   g_test_add_func ("/reader/numbering-out-of-order", test_numbering_out_of_order);
   g_test_add_func ("/reader/numbering-blank", test_numbering_blank);
   g_test_add_func ("/reader/part-number-forms", test_part_number_forms);
