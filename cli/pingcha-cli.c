@@ -5,10 +5,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "pc-project.h"
 #include "pc-reader.h"
@@ -154,6 +156,22 @@ on_import_progress (guint       done,
     g_printerr ("\n");
 }
 
+/* A project file made only for an import that brought nothing in is not left behind,
+ * nor SQLite's files beside it. */
+static void
+remove_new_project (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_remove (file) != 0 && errno != ENOENT)
+        g_printerr (_("%s: could not remove the empty project: %s\n"), file, g_strerror (errno));
+    }
+}
+
 static int
 command_import (int    argc,
                 char **argv)
@@ -164,6 +182,7 @@ command_import (int    argc,
   g_autoptr(PcProject) project = NULL;
   g_autoptr(PcImportSummary) summary = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  gboolean created;
   const GOptionEntry entries[] = {
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("The project database"), N_("FILE") },
     { NULL }
@@ -182,10 +201,13 @@ command_import (int    argc,
       return 2;
     }
 
+  created = !g_file_test (project_path, G_FILE_TEST_EXISTS);
   project = pc_project_open (project_path, &error);
   if (project == NULL)
     {
       print_error (project_path, error);
+      if (created && g_file_test (project_path, G_FILE_TEST_EXISTS))
+        remove_new_project (project_path);
       return 1;
     }
   for (int i = 2; i < argc; i++)
@@ -194,6 +216,13 @@ command_import (int    argc,
 
   summary = pc_project_import_files (project, (const char * const *) paths->pdata, on_import_progress,
                                      GINT_TO_POINTER (isatty (fileno (stderr))), NULL, &error);
+  if (created && (summary == NULL || summary->imported == 0))
+    {
+      g_clear_object (&project);
+      remove_new_project (project_path);
+      /* Translators: the project file given with --project */
+      g_printerr (_("%s: nothing was imported, so the new project was not kept\n"), project_path);
+    }
   if (summary == NULL)
     {
       print_error (project_path, error);

@@ -71,6 +71,14 @@ def import_counts_duplicates_and_failures_and_keeps_the_project():
         with sqlite3.connect(db) as c:
             assert c.execute("SELECT count(*) FROM reports").fetchone()[0] == len(REPORTS)
             assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # a project made only for an import that brought nothing in is not left behind
+        new = os.path.join(d, "new.db")
+        p = run("import", "--project", new, os.path.join(DATA, "empty.txt"), ok=False)
+        assert p.returncode == 1 and p.stderr.strip()
+        assert not [f for f in os.listdir(d) if f.startswith("new.db")], os.listdir(d)
+        # an existing project stays, even when nothing was imported into it
+        p = run("import", "--project", db, os.path.join(DATA, "empty.txt"), ok=False)
+        assert p.returncode == 1 and os.path.exists(db)
         garbage = os.path.join(d, "garbage.db")
         open(garbage, "wb").write(b"not a database" * 100)
         p = run("import", "--project", garbage, REPORTS[0], ok=False)
