@@ -46,6 +46,15 @@ print_sections (GListModel *sections,
     }
 }
 
+/* A section path as shown: the text before the first part is not called by its key. */
+static const char *
+describe_path (const char *path)
+{
+  if (g_strcmp0 (path, "preamble") == 0)
+    return _("Preamble");
+  return path;
+}
+
 static void
 print_report (PcReport *report)
 {
@@ -73,7 +82,7 @@ print_report (PcReport *report)
       /* Translators: a required part, whether it is there, the section path, and a note */
       g_print (_("  %s: %s %s%s\n"), pc_part_key_describe (part->key),
                part->present ? _("present") : optional ? _("absent (optional)") : _("missing"),
-               part->section ? part->section : "",
+               part->section ? describe_path (part->section) : "",
                part->present && !part->own_section ? _(" (a paragraph, not a section of its own)") : "");
     }
   g_print ("\n%s\n", _("Findings:"));
@@ -81,7 +90,7 @@ print_report (PcReport *report)
     {
       PcFinding *finding = g_ptr_array_index (findings, i);
 
-      const char *where = finding->part ? pc_part_key_describe (finding->part) : finding->section;
+      const char *where = finding->part ? pc_part_key_describe (finding->part) : describe_path (finding->section);
 
       if (where)
         /* Translators: a form finding, then the part or section it concerns */
