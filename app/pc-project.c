@@ -706,7 +706,9 @@ check_identity (PcProject   *self,
   if (app_id != PC_PROJECT_APPLICATION_ID && (n_objects > 0 || version != 0))
     {
       g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
-                   _("“%s” is a database of another application, not a Pingcha project."),
+                   _("“%s” is a database of another application, not a Pingcha project. Give "
+                     "the name of a project file, or a new name to create one; the file was left "
+                     "as it is."),
                    display);
       return FALSE;
     }

@@ -285,7 +285,11 @@ def errors_under_zh_cn_are_chinese_sentences_that_say_what_to_do():
         p = run_zh("import", "--project", os.path.join(d, "p.db"), *broken)
         lines = [l for l in p.stderr.splitlines() if "：" in l and not l.startswith("[")]
         assert p.returncode == 1 and len([l for l in lines if says_in_chinese_what_to_do(l)]) == len(broken), p.stderr
-        for project in ["/nonexistent/p.db", not_a_db, folder]:
+        other_app = os.path.join(d, "other.db")
+        with sqlite3.connect(other_app) as c:
+            c.execute("CREATE TABLE notes (body TEXT)")
+        c.close()
+        for project in ["/nonexistent/p.db", not_a_db, folder, other_app]:
             p = run_zh("import", "--project", project, REPORTS[0])
             assert p.returncode == 1 and says_in_chinese_what_to_do(p.stderr.strip()), (project, p.stderr)
 
