@@ -186,7 +186,8 @@ set_corrupt_error (GError     **error,
                    const char  *detail)
 {
   g_set_error (error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_CORRUPT,
-               _("The file is not a Word document or it is damaged (%s)"), detail);
+               _("The file is not a Word document or it is damaged; open it in Word or WPS, save "
+                 "it again as .docx and import that copy (%s)"), detail);
 }
 
 static gboolean

@@ -459,7 +459,8 @@ open_document (const guint8  *data,
                                "and import it again"));
       else
         g_set_error (error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_CORRUPT,
-                     _("The PDF file is damaged and cannot be read (%s)"),
+                     _("The PDF file is damaged and cannot be read; download it again or save it "
+                       "again as PDF from the original document (%s)"),
                      local_error->message);
       return NULL;
     }

@@ -17,6 +17,9 @@
 /* How much of the file the statistical checks look at. */
 #define SAMPLE_BYTES (256 * 1024)
 
+/* Fewer double-byte characters than this cannot tell GB18030 from Big5. */
+#define MIN_GB18030_CHARS 8
+
 typedef enum
 {
   UTF16_NONE,
@@ -107,7 +110,9 @@ is_cjk_or_wide (gunichar c)
 
 /* Walks the bytes as GB18030.  Real Chinese text is almost entirely made of GB2312
  * characters (hanzi and full-width punctuation); random high bytes or Latin-1 text decode to
- * rare characters or are not valid GB18030 at all. */
+ * rare characters or are not valid GB18030 at all.  A few characters are no evidence: nearly
+ * every GB2312 byte pair is a valid Big5 character too, so a handful of them could be either
+ * (你好 in GBK is 斕疑 in Big5). */
 static gboolean
 gb18030_bytes_plausible (const guint8 *data,
                          gsize         len)
@@ -150,7 +155,7 @@ gb18030_bytes_plausible (const guint8 *data,
       i += 2;
     }
 
-  if (n_multi == 0)
+  if (n_multi < MIN_GB18030_CHARS)
     return FALSE;
 
   return n_common * 10 >= n_multi * 9 && n_four * 20 <= n_multi + 20;

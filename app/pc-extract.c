@@ -330,6 +330,44 @@ check_size (GInputStream  *stream,
   return TRUE;
 }
 
+/* A file that cannot be read is named in a sentence that says what to do; GIO's own
+ * message, which repeats the path, follows only where the case is not a common one. The
+ * domain and code stay GIO's, so callers can still tell a cancelled read. */
+static void
+set_read_error (GError **error,
+                GError  *io_error)
+{
+  const char *message;
+
+  if (io_error->domain != G_IO_ERROR || io_error->code == G_IO_ERROR_CANCELLED)
+    {
+      g_propagate_error (error, io_error);
+      return;
+    }
+  switch (io_error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      message = _("The file does not exist; check its name and folder");
+      break;
+    case G_IO_ERROR_IS_DIRECTORY:
+      message = _("This is a folder, not a file; choose the report files inside it");
+      break;
+    case G_IO_ERROR_PERMISSION_DENIED:
+      message = _("You may not read this file; ask its owner for access or copy it first");
+      break;
+    default:
+      message = NULL;
+      break;
+    }
+  if (message)
+    g_set_error_literal (error, G_IO_ERROR, io_error->code, message);
+  else
+    g_set_error (error, G_IO_ERROR, io_error->code,
+                 _("The file cannot be read; check that it is still there and readable (%s)"),
+                 io_error->message);
+  g_error_free (io_error);
+}
+
 static GBytes *
 read_file_limited (const char    *path,
                    GCancellable  *cancellable,
@@ -402,14 +440,18 @@ pc_extract_file (const char    *path,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *basename = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = read_file_limited (path, cancellable, error);
+  bytes = read_file_limited (path, cancellable, &local_error);
   if (bytes == NULL)
-    return NULL;
+    {
+      set_read_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   basename = g_path_get_basename (path);
   return pc_extract_bytes (bytes, basename, cancellable, error);

@@ -586,6 +586,16 @@ query_int (PcProject   *self,
   return rc == SQLITE_ROW;
 }
 
+static void
+set_not_a_project_error (GError     **error,
+                         const char  *display)
+{
+  g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
+               _("“%s” is not a Pingcha project: it is not a database file. Give the name of "
+                 "a project file, or a new name to create one; the file was left as it is."),
+               display);
+}
+
 /* Reads the first bytes ourselves, so that a file that is no database at all is refused
  * with a clear message before SQLite ever sees it. */
 static gboolean
@@ -607,8 +617,14 @@ check_header (const char  *path,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return TRUE;
-      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), display, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
+                     _("“%s” is a folder, not a project; give the name of a project file, or a "
+                       "new name to create one"), display);
+      else
+        g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
+                     _("Could not open the project “%s”; check that the file is there and that "
+                       "you may read it (%s)"), display, local_error->message);
       return FALSE;
     }
   *out_exists = TRUE;
@@ -616,14 +632,14 @@ check_header (const char  *path,
                                 NULL, &local_error))
     {
       g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
-                   _("Could not read “%s”: %s"), display, local_error->message);
+                   _("Could not open the project “%s”; check that the file is there and that "
+                     "you may read it (%s)"), display, local_error->message);
       return FALSE;
     }
   /* An empty file is an empty database to SQLite, and there is nothing in it to lose. */
   if (n_read > 0 && (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0))
     {
-      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
-                   _("“%s” is not a Pingcha project: it is not a database file."), display);
+      set_not_a_project_error (error, display);
       return FALSE;
     }
   return TRUE;
@@ -671,8 +687,7 @@ check_integrity (PcProject   *self,
                    "folder (%s). Copy it to a folder of yours, or ask its owner for write "
                    "access."), display, problem);
   else if ((rc & 0xff) == SQLITE_NOTADB)
-    g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
-                 _("“%s” is not a Pingcha project: it is not a database file."), display);
+    set_not_a_project_error (error, display);
   else
     g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
                  _("“%s” is damaged and cannot be opened (%s). The file was left as it "
@@ -698,7 +713,9 @@ check_identity (PcProject   *self,
   if (app_id != PC_PROJECT_APPLICATION_ID && (n_objects > 0 || version != 0))
     {
       g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
-                   _("“%s” is a database of another application, not a Pingcha project."),
+                   _("“%s” is a database of another application, not a Pingcha project. Give "
+                     "the name of a project file, or a new name to create one; the file was left "
+                     "as it is."),
                    display);
       return FALSE;
     }
@@ -948,7 +965,8 @@ open_at_version (const char  *path,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), display,
+                   _("Could not open or create the project “%s”; check that its folder exists "
+                     "and that you may write there (%s)"), display,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }

@@ -289,6 +289,8 @@ read_signature (PcReadContext *ctx,
     }
 }
 
+/* The addressee stands after the title, or — in a report without one — is the line
+ * that ends in a colon (县人民政府：), so a letterhead is not taken for it. */
 static gboolean
 is_addressee (PcReadContext *ctx,
               PcRange        r)
@@ -399,8 +401,8 @@ _pc_reader_read_metadata (PcReadContext *ctx)
           g_autofree char *number = doc_number_text (ctx->chars, r.start, r.end);
           pc_report_set_doc_number (ctx->report, number);
         }
-      else if (i > title_line && is_addressee (ctx, r)
-               && pc_report_get_addressee (ctx->report) == NULL)
+      else if (is_addressee (ctx, r) && pc_report_get_addressee (ctx->report) == NULL
+               && (title_line == G_MAXUINT ? ctx->norm[r.end - 1] == ':' : i > title_line))
         {
           guint end = r.end;
           g_autofree char *addressee = NULL;

@@ -21,6 +21,7 @@ typedef struct
   guint    title_end;
   gboolean at_line_start;
   gboolean alone;           /* the heading is all of its line */
+  gboolean run_on;          /* its paragraph follows on the same line, after a space */
 } Heading;
 
 typedef struct
@@ -164,8 +165,50 @@ cut_long_title (const gunichar *s,
   return cut ? cut : start + TITLE_HARD_MAX;
 }
 
+static gboolean
+is_clause_break (gunichar c)
+{
+  return c == ',' || c == 0x3001 || c == ';' || c == ':';
+}
+
+/* A heading with its paragraph run on after a space ("一、加强组织领导 市应急管理局深入
+ * 学习…。"): the title ends at a space between Han characters where a subheading follows,
+ * or a sentence that is not the title's own second phrase. A short phrase that ends the
+ * line with a full stop ("强化组织领导 压实工作责任。") and a line without any full stop
+ * ("一、2023 年法治政府 建设工作总结", spaced PDF text) stay one title. */
+static gboolean
+space_ends_title (PcReadContext *ctx,
+                  guint          start,
+                  guint          pos,
+                  guint          limit)
+{
+  const gunichar *s = ctx->norm;
+  guint after = skip_blanks (s, pos, limit);
+  gboolean clause = FALSE;
+  Heading next = { 0 };
+  guint end;
+
+  if (pos < start + 2 || !pc_is_han (s[pos - 1]) || after >= limit || s[after] == '\n')
+    return FALSE;
+  if (parse_label (ctx, after, limit, &next) && next.level >= 2)
+    return TRUE;
+  /* spaced PDF text puts spaces around figures ("影响我市的 21 场"): not a break */
+  if (!pc_is_han (s[after]) && s[after] != 0x201C && s[after] != 0x300A)
+    return FALSE;
+  for (end = after; end < limit && s[end] != '\n' && !pc_is_sentence_end (s[end]); end++)
+    clause |= is_clause_break (s[end]);
+  if (end >= limit || s[end] == '\n')
+    return end - after > TITLE_SOFT_MAX;
+  if (clause || end - after > 20)
+    return TRUE;
+  /* the sentence goes on past its full stop: the line is a paragraph */
+  end = skip_blanks (s, end + 1, limit);
+  return end < limit && s[end] != '\n';
+}
+
 /* Where a heading's title ends: the line's end, its first full stop, the first inline
- * enumerator (一是), or — in a report without line breaks — white space. */
+ * enumerator (一是), a space before its run-on paragraph, or — in a report without line
+ * breaks — any white space. */
 static void
 find_title (PcReadContext *ctx,
             Heading       *h,
@@ -186,6 +229,11 @@ find_title (PcReadContext *ctx,
 
       if (c == '\n' || pc_is_sentence_end (c) || (ctx->inline_mode && c == ' '))
         break;
+      if (c == ' ' && space_ends_title (ctx, start, end, limit))
+        {
+          h->run_on = TRUE;
+          break;
+        }
       if (end > start + 1 && c == 0x4E00 && end + 1 < limit && s[end + 1] == 0x662F) /* 一是 */
         break;
     }
@@ -253,6 +301,7 @@ find_headings (PcReadContext *ctx)
   GArray *headings = g_array_new (FALSE, TRUE, sizeof (Heading));
   Sequence seq = { { 0 }, { 0 }, FALSE };
   guint end = ctx->body_end;
+  guint after_run_on = G_MAXUINT;  /* where a heading's run-on paragraph starts */
 
   for (guint pos = ctx->body_start; pos < end; pos++)
     {
@@ -261,7 +310,7 @@ find_headings (PcReadContext *ctx)
 
       if (!(c == '(' || c == 0x3001 || is_ascii_digit (c) || c == 0x5341 || pc_cn_digit (c) > 0))
         continue;
-      if (!_pc_reader_is_boundary (ctx, pos))
+      if (pos != after_run_on && !_pc_reader_is_boundary (ctx, pos))
         continue;
       if (!parse_label (ctx, pos, end, &h))
         continue;
@@ -273,6 +322,8 @@ find_headings (PcReadContext *ctx)
       if (!accept (&seq, &h))
         continue;
       g_array_append_val (headings, h);
+      if (h.run_on)
+        after_run_on = skip_blanks (ctx->norm, h.title_end, end);
       pos = h.title_end > pos ? h.title_end - 1 : pos;
     }
   return headings;

@@ -5,10 +5,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "pc-project.h"
 #include "pc-reader.h"
@@ -44,6 +46,15 @@ print_sections (GListModel *sections,
     }
 }
 
+/* A section path as shown: the text before the first part is not called by its key. */
+static const char *
+describe_path (const char *path)
+{
+  if (g_strcmp0 (path, "preamble") == 0)
+    return _("Preamble");
+  return path;
+}
+
 static void
 print_report (PcReport *report)
 {
@@ -71,7 +82,7 @@ print_report (PcReport *report)
       /* Translators: a required part, whether it is there, the section path, and a note */
       g_print (_("  %s: %s %s%s\n"), pc_part_key_describe (part->key),
                part->present ? _("present") : optional ? _("absent (optional)") : _("missing"),
-               part->section ? part->section : "",
+               part->section ? describe_path (part->section) : "",
                part->present && !part->own_section ? _(" (a paragraph, not a section of its own)") : "");
     }
   g_print ("\n%s\n", _("Findings:"));
@@ -79,7 +90,7 @@ print_report (PcReport *report)
     {
       PcFinding *finding = g_ptr_array_index (findings, i);
 
-      const char *where = finding->part ? pc_part_key_describe (finding->part) : finding->section;
+      const char *where = finding->part ? pc_part_key_describe (finding->part) : describe_path (finding->section);
 
       if (where)
         /* Translators: a form finding, then the part or section it concerns */
@@ -154,6 +165,22 @@ on_import_progress (guint       done,
     g_printerr ("\n");
 }
 
+/* A project file made only for an import that brought nothing in is not left behind,
+ * nor SQLite's files beside it. */
+static void
+remove_new_project (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_remove (file) != 0 && errno != ENOENT)
+        g_printerr (_("%s: could not remove the empty project: %s\n"), file, g_strerror (errno));
+    }
+}
+
 static int
 command_import (int    argc,
                 char **argv)
@@ -164,6 +191,7 @@ command_import (int    argc,
   g_autoptr(PcProject) project = NULL;
   g_autoptr(PcImportSummary) summary = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  gboolean created;
   const GOptionEntry entries[] = {
     { "project", 'p', 0, G_OPTION_ARG_FILENAME, &project_path, N_("The project database"), N_("FILE") },
     { NULL }
@@ -182,10 +210,13 @@ command_import (int    argc,
       return 2;
     }
 
+  created = !g_file_test (project_path, G_FILE_TEST_EXISTS);
   project = pc_project_open (project_path, &error);
   if (project == NULL)
     {
       print_error (project_path, error);
+      if (created && g_file_test (project_path, G_FILE_TEST_EXISTS))
+        remove_new_project (project_path);
       return 1;
     }
   for (int i = 2; i < argc; i++)
@@ -194,6 +225,13 @@ command_import (int    argc,
 
   summary = pc_project_import_files (project, (const char * const *) paths->pdata, on_import_progress,
                                      GINT_TO_POINTER (isatty (fileno (stderr))), NULL, &error);
+  if (created && (summary == NULL || summary->imported == 0))
+    {
+      g_clear_object (&project);
+      remove_new_project (project_path);
+      /* Translators: the project file given with --project */
+      g_printerr (_("%s: nothing was imported, so the new project was not kept\n"), project_path);
+    }
   if (summary == NULL)
     {
       print_error (project_path, error);

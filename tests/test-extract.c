@@ -391,6 +391,41 @@ test_text_big5_refused (void)
   g_assert_null (text);
 }
 
+/* A few bytes valid as GBK and as Big5 are too little to tell them apart; a sentence is
+ * enough. */
+static void
+test_text_tiny_ambiguous (void)
+{
+  static const char * const tiny[] = {
+    "\xb7\xa8",                  /* 法 in GBK, 楊 in Big5 */
+    "a\xb7\xa8",
+    "\xc4\xe3\xba\xc3",          /* 你好 in GBK, 斕疑 in Big5 */
+    "\xb1\xa8\xb8\xe6",          /* 报告 */
+  };
+  g_autofree char *sentence = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *encoding = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tiny); i++)
+    {
+      g_autoptr(GError) tiny_error = NULL;
+      g_autofree char *tiny_text = NULL;
+
+      tiny_text = pc_extract_text ((const guint8 *) tiny[i], strlen (tiny[i]), NULL, &tiny_error);
+      g_assert_error (tiny_error, PC_IMPORT_ERROR, PC_IMPORT_ERROR_ENCODING);
+      g_assert_null (tiny_text);
+    }
+
+  sentence = g_convert ("加强法治政府建设。", -1, "GB18030", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  text = pc_extract_text ((const guint8 *) sentence, len, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "GB18030");
+  g_assert_cmpstr (text, ==, "加强法治政府建设。");
+}
+
 static void
 test_too_large_file (void)
 {
@@ -826,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/extract/text/utf8", test_text_utf8);
   g_test_add_func ("/extract/text/gb18030", test_text_gb18030);
   g_test_add_func ("/extract/text/gb18030-crlf", test_text_gb18030_crlf);
+  g_test_add_func ("/extract/text/tiny-ambiguous", test_text_tiny_ambiguous);
   g_test_add_func ("/extract/text/utf16-and-bom", test_text_utf16);
   g_test_add_func ("/extract/text/utf16be", test_text_utf16be);
   g_test_add_func ("/extract/text/line-ends", test_text_line_ends);

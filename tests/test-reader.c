@@ -728,6 +728,59 @@ test_one_line (void)
   g_assert_cmpuint (pc_report_get_findings (report)->len, ==, 0);
 }
 
+/* A heading with its paragraph on the same line after a space, each sentence on a line of
+ * its own: the title ends at the space, and a subheading after the space is a section. */
+static void
+test_run_on_headings (void)
+{
+  const char *text =
+    "2024年，某县应急管理局坚持依法行政，现将有关情况报告如下。\n"
+    "一、加强法治政府建设的组织领导 局主要负责人深入学习贯彻习近平法治思想，统筹推进法治政府建设。\n"
+    "二、主要负责人履行推进法治建设第一责任人职责情况 一是加强组织部署。二是带头学法。\n"
+    "三、推进法治政府建设的主要举措和成效 （一）依法全面履行政府职能。\n"
+    "全面落实权责清单制度。\n"
+    "（二）强化执法监督 压实工作责任。\n"
+    "全年开展执法案卷评查2次。\n"
+    "四、存在的不足和原因 基层执法力量不足，执法人员专业知识有待提高。\n"
+    "五、2025年工作安排 继续推进法治政府建设。\n";
+  g_autoptr(PcReport) report = pc_reader_read (text, NULL);
+  PcSection *third = pc_report_find_section (report, "3");
+
+  g_assert_cmpuint (g_list_model_get_n_items (pc_report_get_sections (report)), ==, 5);
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "1")), ==, "加强法治政府建设的组织领导");
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "2")), ==,
+                   "主要负责人履行推进法治建设第一责任人职责情况");
+  g_assert_cmpstr (pc_section_get_title (third), ==, "推进法治政府建设的主要举措和成效");
+  g_assert_cmpuint (pc_section_get_n_children (third), ==, 2);
+  g_assert_cmpuint (pc_section_get_number (pc_report_find_section (report, "3.1")), ==, 1);
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "3.1")), ==, "依法全面履行政府职能");
+  /* a title's second phrase, alone on its line with its full stop, stays in the title */
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "3.2")), ==, "强化执法监督压实工作责任");
+  g_assert_cmpstr (pc_section_get_title (pc_report_find_section (report, "4")), ==, "存在的不足和原因");
+  g_assert_false (has_finding (report, PC_FINDING_NUMBERING_GAP, NULL));
+}
+
+/* A report that starts with its addressee, with no title above it; a letterhead line
+ * before the addressee is not taken for it. */
+static void
+test_addressee_without_title (void)
+{
+  const char *body =
+    "2024年，我局认真履行推进法治建设第一责任人职责。现将有关情况报告如下：\n"
+    "一、2024年推进法治政府建设的主要举措和成效\n全年办理行政处罚案件56件。\n"
+    "某县应急管理局\n2025年3月5日\n";
+  g_autofree char *bare = g_strconcat ("县人民政府：\n", body, NULL);
+  g_autofree char *numbered = g_strconcat ("某县应急管理局办公室\n某应急〔2025〕5号\n县人民政府：\n", body, NULL);
+  g_autoptr(PcReport) first = pc_reader_read (bare, NULL);
+  g_autoptr(PcReport) second = pc_reader_read (numbered, NULL);
+
+  g_assert_null (pc_report_get_title (first));
+  g_assert_cmpstr (pc_report_get_addressee (first), ==, "县人民政府");
+  g_assert_null (pc_report_get_title (second));
+  g_assert_cmpstr (pc_report_get_doc_number (second), ==, "某应急〔2025〕5号");
+  g_assert_cmpstr (pc_report_get_addressee (second), ==, "县人民政府");
+}
+
 static void
 test_empty (void)
 {
@@ -764,6 +817,8 @@ main (int    argc,
   g_test_add_func ("/reader/arabic-subsections", test_arabic_subsections);
   g_test_add_func ("/reader/empty", test_empty);
   g_test_add_func ("/reader/one-line", test_one_line);
+  g_test_add_func ("/reader/run-on-headings", test_run_on_headings);
+  g_test_add_func ("/reader/addressee-without-title", test_addressee_without_title);
   g_test_add_func ("/reader/numbering-out-of-order", test_numbering_out_of_order);
   g_test_add_func ("/reader/numbering-blank", test_numbering_blank);
   g_test_add_func ("/reader/part-number-forms", test_part_number_forms);

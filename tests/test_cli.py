@@ -6,6 +6,7 @@ Usage: test_cli.py PINGCHA_CLI   (env PINGCHA_CORPUS_DIR, G_TEST_SRCDIR)
 """
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -71,6 +72,14 @@ def import_counts_duplicates_and_failures_and_keeps_the_project():
         with sqlite3.connect(db) as c:
             assert c.execute("SELECT count(*) FROM reports").fetchone()[0] == len(REPORTS)
             assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # a project made only for an import that brought nothing in is not left behind
+        new = os.path.join(d, "new.db")
+        p = run("import", "--project", new, os.path.join(DATA, "empty.txt"), ok=False)
+        assert p.returncode == 1 and p.stderr.strip()
+        assert not [f for f in os.listdir(d) if f.startswith("new.db")], os.listdir(d)
+        # an existing project stays, even when nothing was imported into it
+        p = run("import", "--project", db, os.path.join(DATA, "empty.txt"), ok=False)
+        assert p.returncode == 1 and os.path.exists(db)
         garbage = os.path.join(d, "garbage.db")
         open(garbage, "wb").write(b"not a database" * 100)
         p = run("import", "--project", garbage, REPORTS[0], ok=False)
@@ -229,6 +238,75 @@ def a_report_without_a_year_reads_year_none():
             f.write("某县应急管理局法治政府建设情况报告\n一、主要举措和成效\n全年办理行政处罚案件12件。\n")
         lines = run("read", path).stdout.splitlines()
         assert "Year:\t(none)" in lines, lines[:6]
+
+
+def run_zh(*args):
+    env = {**os.environ, "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"}
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env)
+
+
+def zh_cn_available():
+    names = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+    if any(n.lower() in ("zh_cn.utf8", "zh_cn.utf-8") for n in names):
+        return True
+    assert not os.environ.get("REQUIRE_DISPLAY"), "no zh_CN.UTF-8 locale"
+    return False
+
+
+# Names that stay Latin in a Chinese sentence.
+LATIN_NAMES = {"Word", "WPS", "PDF", "docx", "UTF", "GB18030"}
+
+
+def says_in_chinese_what_to_do(line):
+    """The message after the file name: Chinese apart from names, with advice (请…);
+    a library's own words may follow only in the closing brackets."""
+    message = line.split("：", 1)[1]
+    if message.endswith("）") and "（" in message:
+        message = message[:message.rindex("（")]
+    message = re.sub(r"“[^”]*”", "", message)
+    latin = set(re.findall(r"[A-Za-z]{2,}", message)) - LATIN_NAMES
+    return not latin and "请" in message
+
+
+@test
+def errors_under_zh_cn_are_chinese_sentences_that_say_what_to_do():
+    if not zh_cn_available():
+        return
+    with tempfile.TemporaryDirectory() as d:
+        folder = os.path.join(d, "文件夹")
+        os.mkdir(folder)
+        not_a_db = os.path.join(d, "not-a-db.db")
+        open(not_a_db, "wb").write(b"not a database" * 100)
+        broken = [os.path.join(DATA, "truncated.docx"), os.path.join(DATA, "truncated.pdf"), folder,
+                  os.path.join(d, "missing.txt")]
+        for path in broken:
+            p = run_zh("read", path)
+            assert p.returncode == 1 and says_in_chinese_what_to_do(p.stderr.strip()), (path, p.stderr)
+        p = run_zh("import", "--project", os.path.join(d, "p.db"), *broken)
+        lines = [l for l in p.stderr.splitlines() if "：" in l and not l.startswith("[")]
+        assert p.returncode == 1 and len([l for l in lines if says_in_chinese_what_to_do(l)]) == len(broken), p.stderr
+        other_app = os.path.join(d, "other.db")
+        with sqlite3.connect(other_app) as c:
+            c.execute("CREATE TABLE notes (body TEXT)")
+        c.close()
+        for project in ["/nonexistent/p.db", not_a_db, folder, other_app]:
+            p = run_zh("import", "--project", project, REPORTS[0])
+            assert p.returncode == 1 and says_in_chinese_what_to_do(p.stderr.strip()), (project, p.stderr)
+
+
+@test
+def the_text_before_the_first_part_is_not_called_preamble_under_zh_cn():
+    if not zh_cn_available():
+        return
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "report.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("2024年，我局主要负责人认真履行推进法治建设第一责任人职责。\n"
+                    "一、主要举措和成效\n全年办理行政处罚案件12件。\n"
+                    "二、存在的不足和原因\n基层执法力量不足。\n"
+                    "三、2025年工作安排\n继续推进法治政府建设。\n")
+        p = run_zh("read", path)
+        assert p.returncode == 0 and "导语" in p.stdout and "preamble" not in p.stdout, p.stdout
 
 
 print(f"1..{len(tests)}")
