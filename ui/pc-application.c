@@ -176,6 +176,8 @@ pc_application_startup (GApplication *app)
   PcApplication *self = PC_APPLICATION (app);
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  /* There is no manual: About, with the version and the project's address, is the help. */
+  static const char *about_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (pc_application_parent_class)->startup (app);
 
@@ -185,6 +187,7 @@ pc_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.about", about_accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 
