@@ -98,6 +98,54 @@ import_corpus (const char *path)
 }
 
 static void
+find_labels_with_class (GtkWidget  *widget,
+                        const char *css_class,
+                        GPtrArray  *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_labels_with_class (child, css_class, labels);
+}
+
+/* Each library row shows its year whole, inside the list, however long the agency. */
+static void
+assert_library_years_shown (PcWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (window->reports_view);
+  g_autoptr(GPtrArray) years = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean any_cut = FALSE;
+  guint n_shown = 0;
+
+  find_labels_with_class (list, "report-year", years);
+  find_labels_with_class (list, "report-name", names);
+  g_assert_cmpuint (years->len, >=, 3);
+  for (guint i = 0; i < years->len; i++)
+    {
+      GtkWidget *year = years->pdata[i];
+      graphene_rect_t bounds;
+      int natural;
+
+      /* Rows scrolled out of the sidebar are not laid out. */
+      if (!gtk_widget_get_mapped (year))
+        continue;
+      n_shown++;
+      g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (year)), "20"));
+      gtk_widget_measure (year, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (year), >=, natural);
+      g_assert_true (gtk_widget_compute_bounds (year, list, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (list));
+    }
+  g_assert_cmpuint (n_shown, >=, 3);
+  for (guint i = 0; i < names->len; i++)
+    any_cut |= pango_layout_is_ellipsized (gtk_label_get_layout (names->pdata[i]));
+  /* At the sidebar's 300 px the longest agencies are cut, but in the middle, not the year. */
+  g_assert_true (any_cut);
+}
+
+static void
 test_window_shows_project (void)
 {
   g_autofree char *path = make_project_path ();
@@ -116,6 +164,8 @@ test_window_shows_project (void)
   g_assert_true (gui_wait_for (window, is_mapped));
   g_assert_true (gui_wait_for (window, has_five_reports));
   g_assert_cmpstr (_pc_window_get_visible_page (window), ==, "reports");
+  settle ();
+  assert_library_years_shown (window);
 
   position = gui_find_report (window, "zhangzhou-2023");
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
