@@ -10,6 +10,7 @@
 #include "pc-application.h"
 #include "pc-library-item.h"
 #include "pc-project.h"
+#include "pc-tooltips.h"
 #include "gui-util.h"
 #include "pc-window-private.h"
 
@@ -532,6 +533,43 @@ test_window_shortcuts_listed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Tooltips stay on one line while they fit: GTK 4.8 sizes a tooltip to its label's minimum,
+ * which for Chinese is a character or two. */
+static void
+test_window_tooltips (void)
+{
+  static const char long_text[] =
+    "用修订版替换报告，批注随之迁移；原有评定、判定与问题清单保持不变，导出时使用修订版的页码";
+  PcWindow *window = pc_window_new (app);
+  GtkWidget *button = gtk_button_new_with_label ("+");
+  GtkWidget *label;
+  int min, natural;
+
+  gtk_widget_set_tooltip_text (button, "导入报告…");
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_wait_for (window, is_mapped));
+  g_assert_true (g_signal_has_handler_pending (button, g_signal_lookup ("query-tooltip",
+                                                                        GTK_TYPE_WIDGET),
+                                               0, FALSE));
+
+  label = pc_tooltips_get_label (button);
+  g_assert_nonnull (label);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min, &natural, NULL, NULL);
+  g_assert_cmpint (min, ==, natural);
+  g_assert_cmpint (min, >, 0);
+
+  gtk_widget_set_tooltip_text (button, long_text);
+  g_assert_true (pc_tooltips_get_label (button) == label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, long_text);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, ==, PC_TOOLTIP_MAX_WIDTH);
+
+  gtk_widget_set_tooltip_text (button, NULL);
+  g_assert_null (pc_tooltips_get_label (button));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_state (void)
 {
@@ -591,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-project", test_window_bad_project);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
   g_test_add_func ("/window/shortcuts-listed", test_window_shortcuts_listed);
+  g_test_add_func ("/window/tooltips", test_window_tooltips);
   g_test_add_func ("/window/state", test_window_state);
 
   ret = g_test_run ();

@@ -10,6 +10,7 @@
 
 #include "pc-application.h"
 #include "pc-preferences-window.h"
+#include "pc-tooltips.h"
 #include "pc-window.h"
 
 struct _PcApplication
@@ -189,6 +190,7 @@ pc_application_startup (GApplication *app)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.about", about_accels);
   gtk_window_set_default_icon_name (APP_ID);
+  pc_tooltips_init ();
 }
 
 static void
