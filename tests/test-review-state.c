@@ -44,6 +44,19 @@ test_item_state (void)
       }
 }
 
+/* Alt+A, Alt+R and Alt+D act only where the button they stand for is shown. */
+static void
+test_decision_fits (void)
+{
+  g_assert_true (pc_review_state_decision_fits (TRUE, PC_DECISION_ACCEPT));
+  g_assert_true (pc_review_state_decision_fits (TRUE, PC_DECISION_REJECT));
+  g_assert_false (pc_review_state_decision_fits (TRUE, PC_DECISION_ADD));
+  g_assert_false (pc_review_state_decision_fits (FALSE, PC_DECISION_ACCEPT));
+  g_assert_false (pc_review_state_decision_fits (FALSE, PC_DECISION_REJECT));
+  g_assert_true (pc_review_state_decision_fits (FALSE, PC_DECISION_ADD));
+  g_assert_false (pc_review_state_decision_fits (TRUE, PC_DECISION_NONE));
+}
+
 static void
 test_texts (void)
 {
@@ -259,6 +272,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/review-state/item-state", test_item_state);
+  g_test_add_func ("/review-state/decision-fits", test_decision_fits);
   g_test_add_func ("/review-state/texts", test_texts);
   g_test_add_func ("/review-state/annotation-label-colour", test_annotation_label_and_colour);
   g_test_add_func ("/review-state/type-ahead", test_type_ahead);

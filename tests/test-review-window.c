@@ -298,6 +298,40 @@ find_status_button (GtkWidget *widget)
   return NULL;
 }
 
+/* Does what the window's shortcut controllers do with @accelerator: activates the first of its
+ * shortcuts whose action takes it, that is, is enabled. */
+static gboolean
+press_shortcut (PcWindow   *window,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  guint keyval;
+  GdkModifierType mods;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                               GTK_WIDGET (window),
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static PcStatus wanted_status;
 
 static gboolean
@@ -315,6 +349,8 @@ assert_status_keeps_selection (PcWindow *window)
   GtkWidget *button = find_status_button (GTK_WIDGET (window));
   g_autoptr(PcRegisterEntry) chosen = NULL;
   PcRegisterEntry *entry;
+  PcRating rating;
+  guint item;
 
   g_assert_nonnull (button);
   gtk_single_selection_set_selected (window->register_selection, GTK_INVALID_LIST_POSITION);
@@ -333,11 +369,17 @@ assert_status_keeps_selection (PcWindow *window)
   g_assert_true (pc_register_entry_is_same_row (entry, chosen));
   g_assert_true (gtk_widget_is_sensitive (button));
 
+  /* Alt+3 rates the outline's item on the reading page; here it marks the row resolved and
+   * leaves the item's rating alone. */
+  item = pc_checklist_panel_get_selected_item (window->checklist_panel);
+  g_assert_cmpuint (item, !=, 0);
+  rating = pc_report_review_get_rating (_pc_window_get_review (window), item);
   wanted_status = PC_STATUS_RESOLVED;
-  act (window, "win.set-status", g_variant_new_string ("resolved"));
+  g_assert_true (press_shortcut (window, "<Alt>3"));
   g_assert_true (gui_wait_for (window, has_selected_row_in_status));
   entry = gtk_single_selection_get_selected_item (window->register_selection);
   g_assert_true (pc_register_entry_is_same_row (entry, chosen));
+  g_assert_cmpint (pc_report_review_get_rating (_pc_window_get_review (window), item), ==, rating);
 }
 
 static void
@@ -422,9 +464,13 @@ test_review_window (void)
   /* Widen the span of the current annotation by a character at its end. */
   act (window, "win.span-adjust", g_variant_new_string ("grow-end"));
 
-  /* Decide on item 3 and rate it for good; rate item 1 full by its shortcut's action. */
+  /* Decide on item 3 and rate it for good; rate item 1 full by its shortcut's action. Item 3
+   * has no suggestion, so 确认 (Alt+A) is not offered and does nothing; 添加 (Alt+D) is. */
+  g_assert_false (pc_coverage_get_item (_pc_window_get_review (window)->coverage, 3)->suggested);
   act (window, "win.decide", g_variant_new_string ("accept"));
-  g_assert_cmpint (_pc_window_get_review (window)->decisions[2], ==, PC_DECISION_ACCEPT);
+  g_assert_cmpint (_pc_window_get_review (window)->decisions[2], ==, PC_DECISION_NONE);
+  act (window, "win.decide", g_variant_new_string ("add"));
+  g_assert_cmpint (_pc_window_get_review (window)->decisions[2], ==, PC_DECISION_ADD);
   act (window, "win.rate", g_variant_new_string ("partial"));
   pc_checklist_panel_select_item (panel, 1);
   act (window, "win.rate", g_variant_new_string ("full"));

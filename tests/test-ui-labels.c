@@ -61,6 +61,39 @@ test_labels_report_title (void)
   g_assert_cmpstr (named, ==, "漳州市应急管理局 2023");
 }
 
+/* The library shows the year in a label of its own, which is never cut off. */
+static void
+test_labels_report_name_year (void)
+{
+  g_autoptr(PcReport) report = make_report ();
+  g_autofree char *display = pc_report_dup_display_name (report);
+  g_autofree char *bare_name = NULL;
+  g_autofree char *bare_year = NULL;
+  g_autofree char *titled_name = NULL;
+  g_autofree char *titled_year = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *year = NULL;
+
+  bare_name = pc_labels_report_name (report);
+  bare_year = pc_labels_report_year (report);
+  g_assert_cmpstr (bare_name, ==, display);
+  g_assert_cmpstr (bare_year, ==, "");
+
+  /* A year without an agency: the title is the name, the year still beside it. */
+  pc_report_set_title (report, "某局法治政府建设年度报告");
+  pc_report_set_year (report, 2024);
+  titled_name = pc_labels_report_name (report);
+  titled_year = pc_labels_report_year (report);
+  g_assert_cmpstr (titled_name, ==, "某局法治政府建设年度报告");
+  g_assert_cmpstr (titled_year, ==, "2024");
+
+  pc_report_set_agency (report, "深圳市坪山区应急管理局");
+  name = pc_labels_report_name (report);
+  year = pc_labels_report_year (report);
+  g_assert_cmpstr (name, ==, "深圳市坪山区应急管理局");
+  g_assert_cmpstr (year, ==, "2024");
+}
+
 static void
 test_labels_report_subtitle (void)
 {
@@ -288,6 +321,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/labels/report-title", test_labels_report_title);
+  g_test_add_func ("/ui/labels/report-name-year", test_labels_report_name_year);
   g_test_add_func ("/ui/labels/compare", test_labels_compare);
   g_test_add_func ("/ui/labels/report-subtitle", test_labels_report_subtitle);
   g_test_add_func ("/ui/labels/report-subtitle-no-repeat", test_labels_report_subtitle_no_repeat);

@@ -10,6 +10,7 @@
 
 #include "pc-application.h"
 #include "pc-preferences-window.h"
+#include "pc-tooltips.h"
 #include "pc-window.h"
 
 struct _PcApplication
@@ -179,6 +180,8 @@ pc_application_startup (GApplication *app)
   PcApplication *self = PC_APPLICATION (app);
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  /* There is no manual: About, with the version and the project's address, is the help. */
+  static const char *about_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (pc_application_parent_class)->startup (app);
 
@@ -188,7 +191,9 @@ pc_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.about", about_accels);
   gtk_window_set_default_icon_name (APP_ID);
+  pc_tooltips_init ();
 }
 
 static void

@@ -26,6 +26,39 @@ pc_labels_report_title (PcReport *report)
 }
 
 /**
+ * pc_labels_report_name:
+ *
+ * Returns: (transfer full): the report's name in the sidebar without its year: the agency
+ *   when the year goes beside it, else the whole title
+ */
+char *
+pc_labels_report_name (PcReport *report)
+{
+  g_return_val_if_fail (PC_IS_REPORT (report), NULL);
+
+  if (pc_report_get_agency (report) != NULL && pc_report_get_year (report) != 0)
+    return g_strdup (pc_report_get_agency (report));
+  return pc_report_dup_display_name (report);
+}
+
+/**
+ * pc_labels_report_year:
+ *
+ * Returns: (transfer full): the year beside the report's name in the sidebar, or "" when the
+ *   report has none
+ */
+char *
+pc_labels_report_year (PcReport *report)
+{
+  g_return_val_if_fail (PC_IS_REPORT (report), NULL);
+
+  if (pc_report_get_year (report) == 0)
+    return g_strdup ("");
+  /* Translators: the year a report covers, beside its agency in the library, e.g. "2023" */
+  return g_strdup_printf (C_("report year", "%u"), pc_report_get_year (report));
+}
+
+/**
  * pc_labels_format_date:
  * @iso_date: (nullable): a date as YYYY-MM-DD
  *

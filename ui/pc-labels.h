@@ -20,6 +20,8 @@ typedef struct
 } PcHeadingSpan;
 
 char      *pc_labels_report_title       (PcReport   *report);
+char      *pc_labels_report_name        (PcReport   *report);
+char      *pc_labels_report_year        (PcReport   *report);
 char      *pc_labels_report_subtitle    (PcReport   *report);
 char      *pc_labels_report_sections    (PcReport   *report);
 char      *pc_labels_format_date        (const char *iso_date);

@@ -55,6 +55,29 @@ pc_review_state_item_state (gboolean   applicable,
     }
 }
 
+/**
+ * pc_review_state_decision_fits:
+ * @suggested: whether the engine suggests the item
+ *
+ * Returns: whether the reviewer can take @decision on the item: confirming or rejecting needs a
+ *   suggestion, adding needs its absence; the same buttons show and hide by this.
+ */
+gboolean
+pc_review_state_decision_fits (gboolean   suggested,
+                               PcDecision decision)
+{
+  switch ((int) decision)
+    {
+    case PC_DECISION_ACCEPT:
+    case PC_DECISION_REJECT:
+      return suggested;
+    case PC_DECISION_ADD:
+      return !suggested;
+    default:
+      return FALSE;
+    }
+}
+
 const char *
 pc_review_state_item_icon (PcItemState state)
 {

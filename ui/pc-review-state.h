@@ -48,6 +48,8 @@ PcItemState  pc_review_state_item_state        (gboolean               applicabl
                                                 gboolean               suggested,
                                                 PcDecision             decision,
                                                 PcRating               rating);
+gboolean     pc_review_state_decision_fits     (gboolean               suggested,
+                                                PcDecision             decision);
 const char  *pc_review_state_item_icon         (PcItemState            state);
 const char  *pc_review_state_item_badge        (PcItemState            state);
 char        *pc_review_state_progress_text     (guint                  n_rated,

@@ -339,11 +339,21 @@ on_popover_closed_cb (PcWindow          *self,
   self->popover_range = (PcRange) { 0, 0 };
 }
 
+static gboolean
+is_page_visible (PcWindow   *self,
+                 const char *name)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), name) == 0;
+}
+
+/* Rating and deciding act on the outline beside the text, marking on the register's row: each
+ * only while its page is shown, which lets Alt+1… mean the one or the other. */
 static void
 update_actions (PcWindow *self)
 {
   PcUndoStack *undo = self->session ? pc_review_session_get_undo_stack (self->session) : NULL;
   gboolean have_report = self->report != NULL && self->session != NULL;
+  gboolean reading = self->review != NULL && is_page_visible (self, "read");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  undo != NULL && pc_undo_stack_get_can_undo (undo));
@@ -363,8 +373,11 @@ update_actions (PcWindow *self)
                                  have_report && self->current_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.span-to-selection",
                                  have_report && self->current_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rate", self->review != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.decide", self->review != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rate", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.decide", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status",
+                                 is_page_visible (self, "register") &&
+                                 gtk_single_selection_get_selected_item (self->register_selection) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-unrated", self->review != NULL);
 }
 
@@ -793,7 +806,7 @@ on_register_selection_notify_cb (PcWindow           *self,
 
   if (entry != NULL)
     g_set_object (&self->register_selected, entry);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", entry != NULL);
+  update_actions (self);
 }
 
 static void
@@ -840,6 +853,7 @@ on_view_stack_notify_cb (PcWindow     *self,
 {
   if (self->register_dirty)
     load_register (self);
+  update_actions (self);
 }
 
 static void
@@ -1574,10 +1588,14 @@ pc_window_actions_decide_cb (GtkWidget  *widget,
 {
   PcWindow *self = PC_WINDOW (widget);
   guint item = pc_checklist_panel_get_selected_item (self->checklist_panel);
+  const PcItemCoverage *coverage;
   PcDecision decision;
 
   if (self->review == NULL || item == 0 ||
       !pc_decision_from_string (g_variant_get_string (param, NULL), &decision))
+    return;
+  coverage = pc_coverage_get_item (self->review->coverage, item);
+  if (!pc_review_state_decision_fits (coverage != NULL && coverage->suggested, decision))
     return;
   if (self->review->decisions[item - 1] == decision)
     decision = PC_DECISION_NONE;
@@ -2001,6 +2019,17 @@ _pc_window_review_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.rate", "s", "absent");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.rate", "s",
                                        "not-applicable");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "win.decide", "s",
+                                       "accept");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_ALT_MASK, "win.decide", "s",
+                                       "reject");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_ALT_MASK, "win.decide", "s", "add");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.set-status", "s",
+                                       "open");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.set-status", "s",
+                                       "disputed");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.set-status", "s",
+                                       "resolved");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK,
                                        "win.next-unrated", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
@@ -2085,7 +2114,6 @@ _pc_window_review_init (PcWindow *self)
                            G_CALLBACK (on_view_stack_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->register_selection, "notify::selected-item",
                            G_CALLBACK (on_register_selection_notify_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", FALSE);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_notify_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -551,6 +551,20 @@ report_title_cb (gpointer  unused,
 }
 
 static char *
+report_name_cb (gpointer  unused,
+                PcReport *report)
+{
+  return report ? pc_labels_report_name (report) : NULL;
+}
+
+static char *
+report_year_cb (gpointer  unused,
+                PcReport *report)
+{
+  return report ? pc_labels_report_year (report) : NULL;
+}
+
+static char *
 report_subtitle_cb (gpointer  unused,
                     PcReport *report)
 {
@@ -942,6 +956,8 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reports_selection_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_library_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, report_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, report_year_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_subtitle_cb);
   gtk_widget_class_bind_template_callback (widget_class, report_sections_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_text_cb);
