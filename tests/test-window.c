@@ -142,7 +142,7 @@ assert_library_years_shown (PcWindow *window)
   g_assert_cmpuint (n_shown, >=, 3);
   for (guint i = 0; i < names->len; i++)
     any_cut |= pango_layout_is_ellipsized (gtk_label_get_layout (names->pdata[i]));
-  /* At the sidebar's 300 px the longest agencies are cut, but in the middle, not the year. */
+  /* At the sidebar's 300 px the longest agencies are cut, at their end (the place names that tell them apart stay), never the year. */
   g_assert_true (any_cut);
 }
 
