@@ -624,6 +624,25 @@ test_narrow_window (void)
   assert_inside_window (window, GTK_WIDGET (window->library_paned));
   gui_save_screenshot (GTK_WIDGET (window), "narrow.png");
 
+  /* F9 hides the library: the window can go much narrower, and the report and the outline
+   * take the room; F9 again brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-library", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_paned)));
+  g_assert_false (g_settings_get_boolean (settings, "show-library"));
+  {
+    int narrow;
+
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &narrow, NULL, NULL, NULL);
+    g_test_message ("window minimum without the library %d", narrow);
+    g_assert_cmpint (narrow, <=, min_width - 200);
+    g_assert_cmpint (narrow, <=, 800);
+  }
+  gui_settle_for (200);
+  assert_inside_window (window, GTK_WIDGET (panel));
+  gui_save_screenshot (GTK_WIDGET (window), "no-library.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-library", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_paned)));
+
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -860,6 +860,8 @@ pc_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   _pc_window_review_dispose (self);
+  if (self->sidebar_paned != NULL)
+    g_settings_unbind (self->sidebar_paned, "visible");
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_WINDOW);
 
   g_clear_object (&self->cancellable);
@@ -903,6 +905,19 @@ pc_window_get_property (GObject    *object,
     default:
       _pc_window_review_get_property (object, prop_id, value, pspec);
     }
+}
+
+/* F9: the library pane goes, and the report and the outline get the whole window (a small
+ * screen, or a long day in one report); the choice is remembered. */
+static void
+pc_window_actions_toggle_library_cb (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  PcWindow *self = PC_WINDOW (widget);
+
+  g_settings_set_boolean (self->settings, "show-library",
+                          !g_settings_get_boolean (self->settings, "show-library"));
 }
 
 static void
@@ -974,6 +989,8 @@ pc_window_class_init (PcWindowClass *klass)
                                    pc_window_actions_import_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    pc_window_actions_cancel_import_cb);
+  gtk_widget_class_install_action (widget_class, "win.toggle-library", NULL,
+                                   pc_window_actions_toggle_library_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-project", NULL);
@@ -981,6 +998,7 @@ pc_window_class_init (PcWindowClass *klass)
                                        "win.open-project", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-library", NULL);
 
   _pc_window_review_class_init (widget_class);
   _pc_window_export_class_init (widget_class);
@@ -994,6 +1012,8 @@ pc_window_init (PcWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "show-library", self->sidebar_paned, "visible",
+                   G_SETTINGS_BIND_GET);
   self->cancellable = g_cancellable_new ();
   self->reports = g_list_store_new (PC_TYPE_LIBRARY_ITEM);
   gtk_custom_filter_set_filter_func (self->library_filter, library_filter_cb, self, NULL);
