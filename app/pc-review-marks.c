@@ -98,8 +98,11 @@ pc_report_review_load (PcProject  *project,
   review->n_items = pc_checklist_get_n_items (review->checklist);
   engine = pc_coverage_engine_new (review->checklist);
   review->coverage = pc_coverage_engine_run (engine, report);
+  /* The engine's own output is stored; the window shows it with the reviewers' decisions
+   * applied, as the library, the assessment and the export do. */
   if (!pc_project_review_store_coverage (project, checklist_id, review->report_id,
-                                         review->coverage, error))
+                                         review->coverage, error) ||
+      !pc_project_review_apply_decisions (project, review->report_id, review->coverage, error))
     return NULL;
   review->overrides = pc_project_review_get_ratings (project, review->report_id, TRUE, error);
   if (review->overrides == NULL || !load_decisions (project, review, error))
@@ -135,17 +138,27 @@ pc_report_review_get_rating (PcReportReview *review,
   return review->overrides[item - 1];
 }
 
-guint
-pc_report_review_count_rated (PcReportReview *review)
+/* An item is reviewed once the reviewer rated it, or confirmed, rejected or added the
+ * engine's suggestion on it. */
+static guint
+count_reviewed (const PcRating   *overrides,
+                const PcDecision *decisions,
+                guint             n_items)
 {
   guint n = 0;
 
-  g_return_val_if_fail (review != NULL, 0);
-
-  for (guint i = 0; i < review->n_items; i++)
-    if (review->overrides[i] != PC_RATING_UNSET)
+  for (guint i = 0; i < n_items; i++)
+    if (overrides[i] != PC_RATING_UNSET || (decisions != NULL && decisions[i] != PC_DECISION_NONE))
       n++;
   return n;
+}
+
+guint
+pc_report_review_count_rated (PcReportReview *review)
+{
+  g_return_val_if_fail (review != NULL, 0);
+
+  return count_reviewed (review->overrides, review->decisions, review->n_items);
 }
 
 /* Summaries ----------------------------------------------------------------------------- */
@@ -185,14 +198,21 @@ pc_report_summaries_build (PcProject     *project,
     {
       PcReviewResult *result = g_ptr_array_index (results, i);
       PcReportSummary *summary = g_new0 (PcReportSummary, 1);
+      g_autoptr(PcReportReview) review = g_new0 (PcReportReview, 1);
 
       summary->report_id = result->report_id;
       summary->total = result->score->total;
       summary->grade = g_strdup (result->score->grade);
       summary->n_items = result->score->n_items;
-      for (guint j = 0; j < summary->n_items; j++)
-        if (result->overrides[j] != PC_RATING_UNSET)
-          summary->n_rated++;
+      review->report_id = result->report_id;
+      review->n_items = summary->n_items;
+      if (!load_decisions (project, review, error))
+        {
+          pc_report_summary_free (summary);
+          g_ptr_array_unref (summaries);
+          return NULL;
+        }
+      summary->n_rated = count_reviewed (result->overrides, review->decisions, summary->n_items);
       g_ptr_array_add (summaries, summary);
     }
   return summaries;

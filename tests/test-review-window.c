@@ -471,6 +471,9 @@ test_review_window (void)
   g_assert_cmpint (_pc_window_get_review (window)->decisions[2], ==, PC_DECISION_NONE);
   act (window, "win.decide", g_variant_new_string ("add"));
   g_assert_cmpint (_pc_window_get_review (window)->decisions[2], ==, PC_DECISION_ADD);
+  /* An added item is addressed: the window scores it as the library and the export do. */
+  g_assert_cmpint (pc_coverage_get_item (_pc_window_get_review (window)->coverage, 3)->proposed, ==,
+                   PC_RATING_PARTIAL);
   act (window, "win.rate", g_variant_new_string ("partial"));
   pc_checklist_panel_select_item (panel, 1);
   act (window, "win.rate", g_variant_new_string ("full"));
@@ -516,6 +519,23 @@ test_review_window (void)
     annotations = pc_project_list_annotations (project, report_id, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (annotations->len, ==, 5);
+
+    /* One score everywhere: the window's is the library's (and the export's). */
+    {
+      g_autoptr(GPtrArray) summaries = pc_report_summaries_build (project, NULL, &error);
+      g_autoptr(PcScore) shown = pc_report_review_score (_pc_window_get_review (window));
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < summaries->len; i++)
+        {
+          PcReportSummary *summary = g_ptr_array_index (summaries, i);
+
+          if (summary->report_id != report_id)
+            continue;
+          g_assert_cmpfloat_with_epsilon (summary->total, shown->total, 1e-9);
+          g_assert_cmpuint (summary->n_rated, ==, pc_report_review_count_rated (_pc_window_get_review (window)));
+        }
+    }
     for (guint i = 0; i < annotations->len; i++)
       {
         PcAnnotation *annotation = g_ptr_array_index (annotations, i);

@@ -661,9 +661,15 @@ on_decision_changed_cb (PcWindow      *self,
 
   if (self->review == NULL || self->review->report_id != report_id ||
       item < 1 || item > self->review->n_items)
-    return;
+    {
+      _pc_window_refresh_summaries (self);
+      return;
+    }
+  /* A decision changes what the engine's suggestion counts for (a rejected item is not
+   * addressed, an added one is): the review is loaded again, as everything else scores it. */
   self->review->decisions[item - 1] = decision;
   show_review (self);
+  load_review (self);
 }
 
 static void
