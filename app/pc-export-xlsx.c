@@ -160,6 +160,7 @@ static const Column card_columns[] = {
 };
 
 static const Column details_columns[] = {
+  { "评分表", 10, 30 },
   { "单位", 10, 30 },
   { "年度", 6, 6 },
   { "序号", 5, 6 },
@@ -878,9 +879,25 @@ write_card_sheet (Writer             *w,
   return w->error == LXW_NO_ERROR;
 }
 
+/* Which report a row of 评分明细 is about: its name in the workbook, as the register gives
+ * it, tells apart two reports of one agency and year. */
+static void
+put_details_report (Writer             *w,
+                    guint               row,
+                    const PcExportCard *card,
+                    const char         *label)
+{
+  Sheet *sheet = &w->details;
+
+  put_text (w, sheet, row, 0, label, w->f_text);
+  put_text (w, sheet, row, 1, card->agency, w->f_text);
+  put_number (w, sheet, row, 2, card->year, w->f_center);
+}
+
 static void
 write_card_details (Writer             *w,
-                    const PcExportCard *card)
+                    const PcExportCard *card,
+                    const char         *label)
 {
   Sheet *sheet = &w->details;
 
@@ -888,24 +905,22 @@ write_card_details (Writer             *w,
     {
       const PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
 
-      put_text (w, sheet, w->details_row, 0, card->agency, w->f_text);
-      put_number (w, sheet, w->details_row, 1, card->year, w->f_center);
-      put_item_cells (w, sheet, w->details_row, 2, item);
-      put_number (w, sheet, w->details_row, 5, item->max_points, w->f_number);
-      put_number (w, sheet, w->details_row, 8, item->points, w->f_number);
+      put_details_report (w, w->details_row, card, label);
+      put_item_cells (w, sheet, w->details_row, 3, item);
+      put_number (w, sheet, w->details_row, 6, item->max_points, w->f_number);
+      put_number (w, sheet, w->details_row, 9, item->points, w->f_number);
     }
   for (guint i = 0; i < card->findings->len; i++, w->details_row++)
     {
       const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
 
-      put_text (w, sheet, w->details_row, 0, card->agency, w->f_text);
-      put_number (w, sheet, w->details_row, 1, card->year, w->f_center);
-      put_text (w, sheet, w->details_row, 3, "形式", w->f_center);
-      put_text (w, sheet, w->details_row, 4, f->description, w->f_wrap);
-      put_number (w, sheet, w->details_row, 8, -f->deduction, w->f_number);
-      put_text (w, sheet, w->details_row, 9, f->section, w->f_wrap);
-      put_text (w, sheet, w->details_row, 10, f->quote, w->f_wrap);
-      put_text (w, sheet, w->details_row, 13, f->reviewer, w->f_wrap);
+      put_details_report (w, w->details_row, card, label);
+      put_text (w, sheet, w->details_row, 4, "形式", w->f_center);
+      put_text (w, sheet, w->details_row, 5, f->description, w->f_wrap);
+      put_number (w, sheet, w->details_row, 9, -f->deduction, w->f_number);
+      put_text (w, sheet, w->details_row, 10, f->section, w->f_wrap);
+      put_text (w, sheet, w->details_row, 11, f->quote, w->f_wrap);
+      put_text (w, sheet, w->details_row, 14, f->reviewer, w->f_wrap);
     }
 }
 
@@ -1004,7 +1019,7 @@ add_card (Writer             *w,
       g_autofree char *wanted = card_name (card);
 
       row.label = pc_export_sheet_name (wanted, w->used_names);
-      write_card_details (w, card);
+      write_card_details (w, card, row.label);
     }
   write_register_rows (w, card, row.label, target);
 

@@ -636,13 +636,162 @@ test_sheet_limit (void)
   g_assert_null (strstr (workbook, "浦东新区应急管理局2023"));
   details = read_member (out, "xl/worksheets/sheet4.xml");
   g_assert_nonnull (details);
-  g_assert_nonnull (strstr (details, "<autoFilter ref=\"A1:N"));
+  g_assert_nonnull (strstr (details, "<autoFilter ref=\"A1:O"));
   /* Without scorecards the summary keeps the points as numbers, its totals still formulas. */
   summary = read_member (out, "xl/worksheets/sheet1.xml");
   g_assert_null (strstr (summary, "SUMPRODUCT"));
   g_assert_nonnull (strstr (summary, "<f>SUM(F2:P2)</f>"));
   g_unlink (out);
   g_rmdir (dir);
+}
+
+/* The text or value of cell @ref in a sheet's XML written in constant_memory mode (strings
+ * inline), or NULL when the cell is not there or empty. */
+static char *
+cell_value (const char *xml,
+            const char *ref)
+{
+  g_autofree char *open = g_strdup_printf ("<c r=\"%s\"", ref);
+  const char *start = xml, *end, *value, *stop;
+
+  while ((start = strstr (start, open)) != NULL)
+    {
+      char next = start[strlen (open)];
+
+      if (next == ' ' || next == '>' || next == '/')
+        break;
+      start += strlen (open);
+    }
+  if (start == NULL || (end = strstr (start, "</c>")) == NULL || strstr (start, "/>") < strchr (start, '>') + 1)
+    return NULL;
+  if ((value = strstr (start, "<t")) != NULL && value < end)
+    {
+      value = strchr (value, '>') + 1;
+      stop = strstr (value, "</t>");
+    }
+  else if ((value = strstr (start, "<v>")) != NULL && value < end)
+    {
+      value += 3;
+      stop = strstr (value, "</v>");
+    }
+  else
+    return NULL;
+  return g_strndup (value, stop - value);
+}
+
+static void
+assert_cell (const char *xml,
+             const char *ref,
+             const char *expected)
+{
+  g_autofree char *value = cell_value (xml, ref);
+
+  if (g_strcmp0 (value, expected) != 0)
+    g_error ("cell %s is “%s”, not “%s”", ref, value ? value : "(none)", expected ? expected : "(none)");
+}
+
+typedef struct
+{
+  char       *dir;
+  char       *out;
+  PcChecklist *checklist;
+  GPtrArray  *cards;     /* PcExportCard, as the workbook has them */
+} Details;
+
+static PcExportCard *
+fetch_prepared (guint          index,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Details *details = user_data;
+
+  return pc_export_card_ref (g_ptr_array_index (details->cards, index));
+}
+
+/* Three reports past a sheet limit of two: 浦东 2023, 武汉 2021, and 浦东 2023 again, which
+ * only its name in the workbook tells apart from the first. */
+static void
+details_set_up (Details       *details,
+                gconstpointer  data)
+{
+  const char *names[] = { "pudong-2023.txt", "wuhan-2021.txt", "pudong-2023.txt" };
+  g_autoptr(PcCoverageEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  PcExportOptions options = { .sheet_limit = 2, .memory = PC_EXPORT_MEMORY_CONSTANT };
+
+  details->checklist = pc_checklist_new_default ();
+  engine = pc_coverage_engine_new (details->checklist);
+  details->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_export_card_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = corpus_report (names[i]);
+      g_autoptr(PcReport) report = pc_reader_read_file (path, NULL, &error);
+      g_autoptr(PcCoverage) coverage = NULL;
+      g_autoptr(PcScore) score = NULL;
+
+      g_assert_no_error (error);
+      pc_report_set_id (report, i + 1);
+      coverage = pc_coverage_engine_run (engine, report);
+      score = pc_coverage_score (coverage, NULL);
+      g_ptr_array_add (details->cards, pc_export_card_new (details->checklist, report, coverage, score, NULL, NULL));
+    }
+  details->dir = g_dir_make_tmp ("test-export-XXXXXX", NULL);
+  details->out = g_build_filename (details->dir, "details.xlsx", NULL);
+  g_assert_true (pc_export_xlsx_write (details->out, details->checklist, details->cards->len, fetch_prepared,
+                                       details, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+details_tear_down (Details       *details,
+                   gconstpointer  data)
+{
+  g_unlink (details->out);
+  g_rmdir (details->dir);
+  g_free (details->out);
+  g_free (details->dir);
+  g_clear_object (&details->checklist);
+  g_ptr_array_unref (details->cards);
+}
+
+/* The rows of 评分明细 a report takes: its items, then its form findings. */
+static guint
+details_rows (const PcExportCard *card)
+{
+  return card->items->len + card->findings->len;
+}
+
+/* The first row (1-based) of report @index in 评分明细, below the header. */
+static guint
+details_first_row (Details *details,
+                   guint    index)
+{
+  guint row = 2;
+
+  for (guint i = 0; i < index; i++)
+    row += details_rows (g_ptr_array_index (details->cards, i));
+  return row;
+}
+
+/* Every row of 评分明细 names its report as the register does. */
+static void
+test_details_names (Details       *details,
+                    gconstpointer  data)
+{
+  g_autofree char *sheet = read_member (details->out, "xl/worksheets/sheet4.xml");
+  g_autofree char *reg = read_member (details->out, "xl/worksheets/sheet3.xml");
+  guint third = details_first_row (details, 2);
+  g_autofree char *first_ref = g_strdup_printf ("A%u", third - 1);
+  g_autofree char *third_ref = g_strdup_printf ("A%u", third);
+  g_autofree char *agency_ref = g_strdup_printf ("B%u", third);
+
+  assert_cell (sheet, "A1", "评分表");
+  assert_cell (sheet, "A2", "浦东新区应急管理局2023");
+  assert_cell (sheet, first_ref, "武汉市应急管理局2021");
+  assert_cell (sheet, third_ref, "浦东新区应急管理局2023(2)");
+  assert_cell (sheet, agency_ref, "浦东新区应急管理局");
+  g_assert_nonnull (strstr (reg, "<t>浦东新区应急管理局2023(2)</t>"));
 }
 
 /* In constant_memory mode, which needs each sheet's rows in order, the scorecards are live
@@ -697,6 +846,7 @@ main (int    argc,
   g_test_add_func ("/export/column-name", test_column_name);
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
   g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
+  g_test_add ("/export/details/names", Details, NULL, details_set_up, test_details_names, details_tear_down);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
   g_test_add_func ("/export/chinese-describers", test_chinese_describers);
   g_test_add ("/export/project/chinese", Fixture, NULL, fixture_set_up, test_project_chinese, fixture_tear_down);
