@@ -107,6 +107,7 @@ typedef struct
   char       *sheet;    /* the report's scorecard sheet, or NULL */
   char       *label;    /* its name in the workbook, unique: the sheet's when it has one */
   CardLayout  layout;   /* where its rows are, when it has a sheet */
+  guint       details_row; /* its first row in 评分明细, when it has no sheet */
   double     *parts;
   double      possible;
   double      total;
@@ -1019,6 +1020,7 @@ add_card (Writer             *w,
       g_autofree char *wanted = card_name (card);
 
       row.label = pc_export_sheet_name (wanted, w->used_names);
+      row.details_row = w->details_row;
       write_card_details (w, card, row.label);
     }
   write_register_rows (w, card, row.label, target);
@@ -1099,6 +1101,19 @@ put_summary_parts (Writer           *w,
   put_formula (w, sheet, r, total_col, formula, row->total, w->f_bold_number);
 }
 
+/* The report's name, linked to its scorecard, or to its first row in 评分明细. */
+static void
+put_summary_link (Writer           *w,
+                  guint             r,
+                  const SummaryRow *row)
+{
+  g_autofree char *quoted = quote_sheet (row->sheet ? row->sheet : SHEET_DETAILS);
+  g_autofree char *target = row->sheet ? g_strdup_printf ("%s!A1", quoted)
+                                       : g_strdup_printf ("%s!A%u", quoted, row->details_row + 1);
+
+  put_card_link (w, &w->summary, r, 4, row->label, target);
+}
+
 static void
 put_summary_row (Writer           *w,
                  guint             r,
@@ -1123,18 +1138,7 @@ put_summary_row (Writer           *w,
   else
     put_text (w, sheet, r, 2, "", w->f_center);
   put_text (w, sheet, r, 3, row->published, w->f_center);
-  if (row->sheet)
-    {
-      g_autofree char *quoted = quote_sheet (row->sheet);
-      g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted);
-      g_autofree char *clean = pc_export_clean_text (row->sheet);
-
-      start_cell (w, sheet, r);
-      sheet->widths[4] = MAX (sheet->widths[4], pc_export_text_width (clean));
-      note_error (w, worksheet_write_url_opt (sheet->ws, r, 4, url, w->f_link, clean, NULL));
-    }
-  else
-    put_text (w, sheet, r, 4, SHEET_DETAILS, w->f_text);
+  put_summary_link (w, r, row);
   if (row->sheet)
     put_summary_parts (w, r, row, first, last);
   else
@@ -1245,9 +1249,8 @@ write_charts (Writer *w)
       lxw_chart *totals = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
       lxw_chart *parts = workbook_add_chart (w->wb, LXW_CHART_BAR);
       g_autofree char *total_col = pc_export_column_name (SUMMARY_FIRST_PART + w->n_parts);
-      /* The scorecards' names tell apart two reports of one agency; 单位 alone would not. */
-      const char *label = w->per_report_sheets ? "E" : "B";
-      g_autofree char *cats = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, label, label, n + 1);
+      /* The reports' names tell apart two reports of one agency; 单位 alone would not. */
+      g_autofree char *cats = g_strdup_printf ("=%s!$E$2:$E$%u", summary, n + 1);
       g_autofree char *vals = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, total_col, total_col, n + 1);
       g_autofree char *part_cats = g_strdup_printf ("=%s!$A$2:$A$%u", charts, w->n_parts + 1);
       g_autofree char *part_vals = g_strdup_printf ("=%s!$C$2:$C$%u", charts, w->n_parts + 1);

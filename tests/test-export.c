@@ -794,6 +794,26 @@ test_details_names (Details       *details,
   g_assert_nonnull (strstr (reg, "<t>浦东新区应急管理局2023(2)</t>"));
 }
 
+/* Each report in the summary is named as in 评分明细 and linked to its first row there; the
+ * chart of the totals names the bars so. */
+static void
+test_details_links (Details       *details,
+                    gconstpointer  data)
+{
+  g_autofree char *summary = read_member (details->out, "xl/worksheets/sheet1.xml");
+  g_autofree char *chart = read_member (details->out, "xl/charts/chart1.xml");
+
+  for (guint i = 0; i < details->cards->len; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("<hyperlink ref=\"E%u\" location=\"'评分明细'!A%u\"", i + 2,
+                                               details_first_row (details, i));
+
+      g_assert_nonnull (strstr (summary, link));
+    }
+  assert_cell (summary, "E4", "浦东新区应急管理局2023(2)");
+  g_assert_nonnull (strstr (chart, "<c:f>'汇总'!$E$2:$E$4</c:f>"));
+}
+
 /* In constant_memory mode, which needs each sheet's rows in order, the scorecards are live
  * as well. */
 static void
@@ -847,6 +867,7 @@ main (int    argc,
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
   g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
   g_test_add ("/export/details/names", Details, NULL, details_set_up, test_details_names, details_tear_down);
+  g_test_add ("/export/details/links", Details, NULL, details_set_up, test_details_links, details_tear_down);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
   g_test_add_func ("/export/chinese-describers", test_chinese_describers);
   g_test_add ("/export/project/chinese", Fixture, NULL, fixture_set_up, test_project_chinese, fixture_tear_down);
