@@ -895,6 +895,27 @@ put_details_report (Writer             *w,
   put_number (w, sheet, row, 2, card->year, w->f_center);
 }
 
+/* The report's total and grade under its items and findings, as its scorecard would end;
+ * 部分 says 合计, so that a filter keeps them or leaves them out. */
+static void
+put_details_totals (Writer             *w,
+                    const PcExportCard *card,
+                    const char         *label)
+{
+  Sheet *sheet = &w->details;
+
+  put_details_report (w, w->details_row, card, label);
+  put_text (w, sheet, w->details_row, 4, "合计", w->f_center);
+  put_text (w, sheet, w->details_row, 5, "总分", w->f_header);
+  put_number (w, sheet, w->details_row, 9, card->total, w->f_bold_number);
+  w->details_row++;
+  put_details_report (w, w->details_row, card, label);
+  put_text (w, sheet, w->details_row, 4, "合计", w->f_center);
+  put_text (w, sheet, w->details_row, 5, "等级", w->f_header);
+  put_text (w, sheet, w->details_row, 9, card->grade ? card->grade : "", w->f_center);
+  w->details_row++;
+}
+
 static void
 write_card_details (Writer             *w,
                     const PcExportCard *card,
@@ -923,6 +944,7 @@ write_card_details (Writer             *w,
       put_text (w, sheet, w->details_row, 11, f->quote, w->f_wrap);
       put_text (w, sheet, w->details_row, 14, f->reviewer, w->f_wrap);
     }
+  put_details_totals (w, card, label);
 }
 
 /* A report's scorecard, named as the summary names it, with a link when it has a sheet: it

@@ -755,11 +755,11 @@ details_tear_down (Details       *details,
   g_ptr_array_unref (details->cards);
 }
 
-/* The rows of 评分明细 a report takes: its items, then its form findings. */
+/* The rows of 评分明细 a report takes: its items, its form findings, its total and grade. */
 static guint
 details_rows (const PcExportCard *card)
 {
-  return card->items->len + card->findings->len;
+  return card->items->len + card->findings->len + 2;
 }
 
 /* The first row (1-based) of report @index in 评分明细, below the header. */
@@ -812,6 +812,36 @@ test_details_links (Details       *details,
     }
   assert_cell (summary, "E4", "浦东新区应急管理局2023(2)");
   g_assert_nonnull (strstr (chart, "<c:f>'汇总'!$E$2:$E$4</c:f>"));
+}
+
+/* Each report's rows in 评分明细 end with its total and grade. */
+static void
+test_details_totals (Details       *details,
+                     gconstpointer  data)
+{
+  g_autofree char *sheet = read_member (details->out, "xl/worksheets/sheet4.xml");
+  const char *names[] = { "浦东新区应急管理局2023", "武汉市应急管理局2021", "浦东新区应急管理局2023(2)" };
+
+  for (guint i = 0; i < details->cards->len; i++)
+    {
+      const PcExportCard *card = g_ptr_array_index (details->cards, i);
+      guint total = details_first_row (details, i + 1) - 2;
+      g_autofree char *name = g_strdup_printf ("A%u", total);
+      g_autofree char *part = g_strdup_printf ("E%u", total);
+      g_autofree char *label = g_strdup_printf ("F%u", total);
+      g_autofree char *grade_label = g_strdup_printf ("F%u", total + 1);
+      g_autofree char *points = g_strdup_printf ("J%u", total);
+      g_autofree char *grade = g_strdup_printf ("J%u", total + 1);
+      g_autofree char *value = cell_value (sheet, points);
+
+      assert_cell (sheet, part, "合计");
+      assert_cell (sheet, label, "总分");
+      assert_cell (sheet, grade_label, "等级");
+      g_assert_nonnull (value);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), card->total, 1e-9);
+      assert_cell (sheet, grade, card->grade);
+      assert_cell (sheet, name, names[i]);
+    }
 }
 
 /* In constant_memory mode, which needs each sheet's rows in order, the scorecards are live
@@ -868,6 +898,7 @@ main (int    argc,
   g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
   g_test_add ("/export/details/names", Details, NULL, details_set_up, test_details_names, details_tear_down);
   g_test_add ("/export/details/links", Details, NULL, details_set_up, test_details_links, details_tear_down);
+  g_test_add ("/export/details/totals", Details, NULL, details_set_up, test_details_totals, details_tear_down);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
   g_test_add_func ("/export/chinese-describers", test_chinese_describers);
   g_test_add ("/export/project/chinese", Fixture, NULL, fixture_set_up, test_project_chinese, fixture_tear_down);
