@@ -171,8 +171,7 @@ static const Column details_columns[] = {
   { "权重", 6, 8 },
   { "评定", 7, 8 },
   { "得分", 7, 10 },
-  { "证据位置", 14, 28 },
-  { "证据原文", 20, 60 },
+  { "证据", 20, 60 },
   { "问题", 12, 36 },
   { "整改建议", 12, 36 },
   { "评查人", 8, 16 },
@@ -605,7 +604,8 @@ add_fixed_sheets (Writer *w)
 
 /* Scorecards ------------------------------------------------------------------------------ */
 
-/* The cells of an item but its 满分 and 得分, which the caller writes: numbers, or formulas. */
+/* The cells that name and rate an item, from 序号 to 评定, but its 满分 and 得分, which the
+ * caller writes: numbers, or formulas. */
 static void
 put_item_cells (Writer             *w,
                 Sheet              *sheet,
@@ -621,11 +621,19 @@ put_item_cells (Writer             *w,
   put_text (w, sheet, row, col + 2, item->title, w->f_wrap);
   put_number (w, sheet, row, col + 4, item->weight, w->f_number);
   put_text (w, sheet, row, col + 5, pc_export_rating_label (item->rating), w->f_center);
-  put_text (w, sheet, row, col + 7, item->sections, w->f_wrap);
-  put_text (w, sheet, row, col + 8, item->quotes, w->f_wrap);
-  put_text (w, sheet, row, col + 9, item->problems, w->f_wrap);
-  put_text (w, sheet, row, col + 10, item->fixes, w->f_wrap);
-  put_text (w, sheet, row, col + 11, item->reviewers, w->f_wrap);
+}
+
+/* The reviewers' problems, fixes and names, from @col. */
+static void
+put_item_notes (Writer             *w,
+                Sheet              *sheet,
+                guint               row,
+                guint               col,
+                const PcExportItem *item)
+{
+  put_text (w, sheet, row, col, item->problems, w->f_wrap);
+  put_text (w, sheet, row, col + 1, item->fixes, w->f_wrap);
+  put_text (w, sheet, row, col + 2, item->reviewers, w->f_wrap);
 }
 
 /* An item's 满分 and 得分 on its scorecard, as the engine computes them (pc_scoring_compute()):
@@ -870,6 +878,9 @@ write_card_sheet (Writer             *w,
       const PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
 
       put_item_cells (w, &sheet, layout.first_item + i, 0, item);
+      put_text (w, &sheet, layout.first_item + i, 7, item->sections, w->f_wrap);
+      put_text (w, &sheet, layout.first_item + i, 8, item->quotes, w->f_wrap);
+      put_item_notes (w, &sheet, layout.first_item + i, 9, item);
       put_item_formulas (w, &sheet, layout.first_item + i, &layout, item);
     }
   put_card_findings (w, &sheet, &layout, card);
@@ -893,6 +904,17 @@ put_details_report (Writer             *w,
   put_text (w, sheet, row, 0, label, w->f_text);
   put_text (w, sheet, row, 1, card->agency, w->f_text);
   put_number (w, sheet, row, 2, card->year, w->f_center);
+}
+
+/* An item's evidence, each place with its quotes on one line; none for an item rated
+ * 未体现: what the engine found there was not enough, and beside the rating it reads as
+ * if it were. */
+static const char *
+details_evidence (const PcExportItem *item)
+{
+  if (item->rating == PC_RATING_ABSENT || item->rating == PC_RATING_UNSET)
+    return "";
+  return item->evidence;
 }
 
 /* The report's total and grade under its items and findings, as its scorecard would end;
@@ -931,18 +953,20 @@ write_card_details (Writer             *w,
       put_item_cells (w, sheet, w->details_row, 3, item);
       put_number (w, sheet, w->details_row, 6, item->max_points, w->f_number);
       put_number (w, sheet, w->details_row, 9, item->points, w->f_number);
+      put_text (w, sheet, w->details_row, 10, details_evidence (item), w->f_wrap);
+      put_item_notes (w, sheet, w->details_row, 11, item);
     }
   for (guint i = 0; i < card->findings->len; i++, w->details_row++)
     {
       const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
+      g_autofree char *evidence = pc_export_evidence_line (f->section, f->quote);
 
       put_details_report (w, w->details_row, card, label);
       put_text (w, sheet, w->details_row, 4, "形式", w->f_center);
       put_text (w, sheet, w->details_row, 5, f->description, w->f_wrap);
       put_number (w, sheet, w->details_row, 9, -f->deduction, w->f_number);
-      put_text (w, sheet, w->details_row, 10, f->section, w->f_wrap);
-      put_text (w, sheet, w->details_row, 11, f->quote, w->f_wrap);
-      put_text (w, sheet, w->details_row, 14, f->reviewer, w->f_wrap);
+      put_text (w, sheet, w->details_row, 10, evidence, w->f_wrap);
+      put_text (w, sheet, w->details_row, 13, f->reviewer, w->f_wrap);
     }
   put_details_totals (w, card, label);
 }

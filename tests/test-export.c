@@ -636,7 +636,7 @@ test_sheet_limit (void)
   g_assert_null (strstr (workbook, "浦东新区应急管理局2023"));
   details = read_member (out, "xl/worksheets/sheet4.xml");
   g_assert_nonnull (details);
-  g_assert_nonnull (strstr (details, "<autoFilter ref=\"A1:O"));
+  g_assert_nonnull (strstr (details, "<autoFilter ref=\"A1:N"));
   /* Without scorecards the summary keeps the points as numbers, its totals still formulas. */
   summary = read_member (out, "xl/worksheets/sheet1.xml");
   g_assert_null (strstr (summary, "SUMPRODUCT"));
@@ -696,6 +696,7 @@ typedef struct
   char       *out;
   PcChecklist *checklist;
   GPtrArray  *cards;     /* PcExportCard, as the workbook has them */
+  GPtrArray  *coverages; /* PcCoverage, the engine's reading of each */
 } Details;
 
 static PcExportCard *
@@ -723,6 +724,7 @@ details_set_up (Details       *details,
   details->checklist = pc_checklist_new_default ();
   engine = pc_coverage_engine_new (details->checklist);
   details->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_export_card_unref);
+  details->coverages = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = corpus_report (names[i]);
@@ -735,6 +737,7 @@ details_set_up (Details       *details,
       coverage = pc_coverage_engine_run (engine, report);
       score = pc_coverage_score (coverage, NULL);
       g_ptr_array_add (details->cards, pc_export_card_new (details->checklist, report, coverage, score, NULL, NULL));
+      g_ptr_array_add (details->coverages, g_steal_pointer (&coverage));
     }
   details->dir = g_dir_make_tmp ("test-export-XXXXXX", NULL);
   details->out = g_build_filename (details->dir, "details.xlsx", NULL);
@@ -753,6 +756,7 @@ details_tear_down (Details       *details,
   g_free (details->dir);
   g_clear_object (&details->checklist);
   g_ptr_array_unref (details->cards);
+  g_ptr_array_unref (details->coverages);
 }
 
 /* The rows of 评分明细 a report takes: its items, its form findings, its total and grade. */
@@ -844,6 +848,108 @@ test_details_totals (Details       *details,
     }
 }
 
+static void
+test_evidence_line (void)
+{
+  const struct { const char *place, *quote, *line; } cases[] = {
+    { "一、 › （二）", "完善制度\n建设。", "一、 › （二）：完善制度 建设。" },
+    { "导语", " 引文 ", "导语：引文" },
+    { "全文", "", "全文" },
+    { NULL, "引文", "引文" },
+    { "", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = pc_export_evidence_line (cases[i].place, cases[i].quote);
+
+      g_assert_cmpstr (line, ==, cases[i].line);
+    }
+}
+
+static char *
+unescape_xml (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_string_replace (s, "&lt;", "<", 0);
+  g_string_replace (s, "&gt;", ">", 0);
+  g_string_replace (s, "&amp;", "&", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Line @n of @text, or NULL. */
+static char *
+nth_line (const char *text,
+          guint       n)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  return n < g_strv_length (lines) ? g_strdup (lines[n]) : NULL;
+}
+
+/* In 评分明细 each quote is on one line after its place, in one cell, as "place：quote"; an
+ * item rated 未体现 shows no evidence, though the engine found some. */
+static void
+test_details_evidence (Details       *details,
+                       gconstpointer  data)
+{
+  g_autofree char *sheet = read_member (details->out, "xl/worksheets/sheet4.xml");
+  const PcExportCard *card = g_ptr_array_index (details->cards, 0);
+  PcCoverage *coverage = g_ptr_array_index (details->coverages, 0);
+  guint absent_with_evidence = 0, quoted = 0;
+
+  assert_cell (sheet, "K1", "证据");
+  assert_cell (sheet, "L1", "问题");
+  for (guint i = 0; i < card->items->len; i++)
+    {
+      const PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
+      const PcItemCoverage *cov = pc_coverage_get_item (coverage, item->code);
+      g_autofree char *ref = g_strdup_printf ("K%u", i + 2);
+      g_autofree char *raw = cell_value (sheet, ref);
+      g_autofree char *cell = raw ? unescape_xml (raw) : NULL;
+      g_auto(GStrv) lines = g_strsplit (cell ? cell : "", "\n", -1);
+
+      if (item->rating == PC_RATING_ABSENT)
+        {
+          absent_with_evidence += item->sections[0] != '\0';
+          g_assert_null (cell);
+          continue;
+        }
+      for (guint q = 0; cov && q < MIN (cov->quotes->len, 2); q++)
+        {
+          const PcQuote *quote = &g_array_index (cov->quotes, PcQuote, q);
+          g_autofree char *place = NULL;
+          g_autofree char *line = NULL;
+
+          for (guint k = 0; k < MIN (cov->sections->len, 5) && place == NULL; k++)
+            if (g_strcmp0 (g_ptr_array_index (cov->sections, k), quote->section) == 0)
+              place = nth_line (item->sections, k);
+          if (place == NULL)
+            continue;
+          line = g_strdup_printf ("%s：%s", place, quote->text);
+          g_strdelimit (line, "\n", ' ');
+          if (!g_strv_contains ((const char *const *) lines, g_strstrip (line)))
+            g_error ("item %u: “%s” not a line of “%s”", item->code, line, cell);
+          quoted++;
+        }
+    }
+  g_assert_cmpuint (absent_with_evidence, >, 0);
+  g_assert_cmpuint (quoted, >, 0);
+
+  /* A form finding's place and quote are one line as well. */
+  for (guint i = 0; i < card->findings->len; i++)
+    {
+      const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
+      g_autofree char *ref = g_strdup_printf ("K%u", card->items->len + i + 2);
+      g_autofree char *line = *f->quote ? g_strdup_printf ("%s：%s", f->section, f->quote) : g_strdup (f->section);
+      g_autofree char *raw = cell_value (sheet, ref);
+      g_autofree char *cell = raw ? unescape_xml (raw) : NULL;
+
+      g_assert_cmpstr (cell, ==, line);
+    }
+}
+
 /* In constant_memory mode, which needs each sheet's rows in order, the scorecards are live
  * as well. */
 static void
@@ -894,11 +1000,13 @@ main (int    argc,
   g_test_add_func ("/export/nothing", test_nothing);
   g_test_add_func ("/export/no-folder", test_no_folder);
   g_test_add_func ("/export/column-name", test_column_name);
+  g_test_add_func ("/export/evidence-line", test_evidence_line);
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
   g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
   g_test_add ("/export/details/names", Details, NULL, details_set_up, test_details_names, details_tear_down);
   g_test_add ("/export/details/links", Details, NULL, details_set_up, test_details_links, details_tear_down);
   g_test_add ("/export/details/totals", Details, NULL, details_set_up, test_details_totals, details_tear_down);
+  g_test_add ("/export/details/evidence", Details, NULL, details_set_up, test_details_evidence, details_tear_down);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
   g_test_add_func ("/export/chinese-describers", test_chinese_describers);
   g_test_add ("/export/project/chinese", Fixture, NULL, fixture_set_up, test_project_chinese, fixture_tear_down);
