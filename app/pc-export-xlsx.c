@@ -3,7 +3,8 @@
  * Sheets, in tab order: 汇总 (one row per report, points per outline part with a colour
  * scale, total, grade and rank as formulas with their values cached), 图表 (average points
  * per part, and two charts), 问题清单 (every problem and form finding), then one 评分表 per
- * report — or, above the sheet limit, one 评分明细 sheet with every report's items.
+ * report — or, above the sheet limit, one 评分明细 sheet with every report's items, form findings,
+ * total and grade, each row naming its report as the register does.
  *
  * The scorecards are live: 评定 is a list, 满分 and 得分 are formulas of it and the weights
  * that do the engine's arithmetic, and 汇总 sums each part from the scorecard, so a reviewer
