@@ -692,11 +692,11 @@ assert_cell (const char *xml,
 
 typedef struct
 {
-  char       *dir;
-  char       *out;
+  char        *dir;
+  char        *out;
   PcChecklist *checklist;
-  GPtrArray  *cards;     /* PcExportCard, as the workbook has them */
-  GPtrArray  *coverages; /* PcCoverage, the engine's reading of each */
+  GPtrArray   *cards;     /* PcExportCard, as the workbook has them */
+  GPtrArray   *coverages; /* PcCoverage, the engine's reading of each */
 } Details;
 
 static PcExportCard *
