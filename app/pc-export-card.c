@@ -434,6 +434,7 @@ clear_item (gpointer data)
   g_free (item->title);
   g_free (item->sections);
   g_free (item->quotes);
+  g_free (item->evidence);
   g_free (item->problems);
   g_free (item->fixes);
   g_free (item->reviewers);
@@ -569,6 +570,74 @@ append_unique_line (GString    *s,
     append_line (s, line);
 }
 
+/**
+ * pc_export_evidence_line:
+ * @place: (nullable): where the evidence is, as location_at() names it
+ * @quote: (nullable): what it says there
+ *
+ * Returns: (transfer full): "place：quote" on one line, or whichever of them there is
+ */
+char *
+pc_export_evidence_line (const char *place,
+                         const char *quote)
+{
+  g_autofree char *flat = g_strstrip (g_strdup (quote ? quote : ""));
+
+  /* One entry a line: a break inside the quote would part it from its place. */
+  g_strdelimit (flat, "\r\n", ' ');
+  if (place == NULL || *place == '\0')
+    return g_steal_pointer (&flat);
+  if (*flat == '\0')
+    return g_strdup (place);
+  return g_strdup_printf ("%s：%s", place, flat);
+}
+
+/* The quotes shown, each under the section it comes from, the sections without one alone,
+ * then the quotes from a section not among those shown. */
+static char *
+pair_evidence (const PcItemCoverage *item,
+               PcReport             *report)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint n_sections = item && item->sections ? MIN (item->sections->len, MAX_EVIDENCE_SECTIONS) : 0;
+  guint n_quotes = item && item->quotes ? MIN (item->quotes->len, MAX_EVIDENCE_QUOTES) : 0;
+  gboolean placed[MAX_EVIDENCE_QUOTES] = { FALSE };
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      const char *path = g_ptr_array_index (item->sections, i);
+      g_autofree char *place = location_of_section (report, path);
+      gboolean quoted = FALSE;
+
+      for (guint q = 0; q < n_quotes; q++)
+        {
+          const PcQuote *quote = &g_array_index (item->quotes, PcQuote, q);
+          g_autofree char *line = NULL;
+
+          if (placed[q] || g_strcmp0 (quote->section, path) != 0)
+            continue;
+          line = pc_export_evidence_line (place, quote->text);
+          append_line (s, line);
+          placed[q] = quoted = TRUE;
+        }
+      if (!quoted)
+        append_line (s, place);
+    }
+  for (guint q = 0; q < n_quotes; q++)
+    {
+      const PcQuote *quote = &g_array_index (item->quotes, PcQuote, q);
+      g_autofree char *place = NULL;
+      g_autofree char *line = NULL;
+
+      if (placed[q])
+        continue;
+      place = location_of_section (report, quote->section);
+      line = pc_export_evidence_line (place, quote->text);
+      append_line (s, line);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static void
 fill_evidence (PcExportItem  *out,
                PcReport      *report,
@@ -588,6 +657,7 @@ fill_evidence (PcExportItem  *out,
     append_line (quotes, g_array_index (item->quotes, PcQuote, i).text);
   out->sections = g_string_free (g_steal_pointer (&sections), FALSE);
   out->quotes = g_string_free (g_steal_pointer (&quotes), FALSE);
+  out->evidence = pair_evidence (item, report);
 }
 
 static gboolean

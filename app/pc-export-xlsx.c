@@ -3,7 +3,8 @@
  * Sheets, in tab order: 汇总 (one row per report, points per outline part with a colour
  * scale, total, grade and rank as formulas with their values cached), 图表 (average points
  * per part, and two charts), 问题清单 (every problem and form finding), then one 评分表 per
- * report — or, above the sheet limit, one 评分明细 sheet with every report's items.
+ * report — or, above the sheet limit, one 评分明细 sheet with every report's items, form findings,
+ * total and grade, each row naming its report as the register does.
  *
  * The scorecards are live: 评定 is a list, 满分 and 得分 are formulas of it and the weights
  * that do the engine's arithmetic, and 汇总 sums each part from the scorecard, so a reviewer
@@ -107,6 +108,7 @@ typedef struct
   char       *sheet;    /* the report's scorecard sheet, or NULL */
   char       *label;    /* its name in the workbook, unique: the sheet's when it has one */
   CardLayout  layout;   /* where its rows are, when it has a sheet */
+  guint       details_row; /* its first row in 评分明细, when it has no sheet */
   double     *parts;
   double      possible;
   double      total;
@@ -160,6 +162,7 @@ static const Column card_columns[] = {
 };
 
 static const Column details_columns[] = {
+  { "评分表", 10, 30 },
   { "单位", 10, 30 },
   { "年度", 6, 6 },
   { "序号", 5, 6 },
@@ -169,8 +172,7 @@ static const Column details_columns[] = {
   { "权重", 6, 8 },
   { "评定", 7, 8 },
   { "得分", 7, 10 },
-  { "证据位置", 14, 28 },
-  { "证据原文", 20, 60 },
+  { "证据", 20, 60 },
   { "问题", 12, 36 },
   { "整改建议", 12, 36 },
   { "评查人", 8, 16 },
@@ -603,7 +605,8 @@ add_fixed_sheets (Writer *w)
 
 /* Scorecards ------------------------------------------------------------------------------ */
 
-/* The cells of an item but its 满分 and 得分, which the caller writes: numbers, or formulas. */
+/* The cells that name and rate an item, from 序号 to 评定, but its 满分 and 得分, which the
+ * caller writes: numbers, or formulas. */
 static void
 put_item_cells (Writer             *w,
                 Sheet              *sheet,
@@ -619,11 +622,19 @@ put_item_cells (Writer             *w,
   put_text (w, sheet, row, col + 2, item->title, w->f_wrap);
   put_number (w, sheet, row, col + 4, item->weight, w->f_number);
   put_text (w, sheet, row, col + 5, pc_export_rating_label (item->rating), w->f_center);
-  put_text (w, sheet, row, col + 7, item->sections, w->f_wrap);
-  put_text (w, sheet, row, col + 8, item->quotes, w->f_wrap);
-  put_text (w, sheet, row, col + 9, item->problems, w->f_wrap);
-  put_text (w, sheet, row, col + 10, item->fixes, w->f_wrap);
-  put_text (w, sheet, row, col + 11, item->reviewers, w->f_wrap);
+}
+
+/* The reviewers' problems, fixes and names, from @col. */
+static void
+put_item_notes (Writer             *w,
+                Sheet              *sheet,
+                guint               row,
+                guint               col,
+                const PcExportItem *item)
+{
+  put_text (w, sheet, row, col, item->problems, w->f_wrap);
+  put_text (w, sheet, row, col + 1, item->fixes, w->f_wrap);
+  put_text (w, sheet, row, col + 2, item->reviewers, w->f_wrap);
 }
 
 /* An item's 满分 and 得分 on its scorecard, as the engine computes them (pc_scoring_compute()):
@@ -868,6 +879,9 @@ write_card_sheet (Writer             *w,
       const PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
 
       put_item_cells (w, &sheet, layout.first_item + i, 0, item);
+      put_text (w, &sheet, layout.first_item + i, 7, item->sections, w->f_wrap);
+      put_text (w, &sheet, layout.first_item + i, 8, item->quotes, w->f_wrap);
+      put_item_notes (w, &sheet, layout.first_item + i, 9, item);
       put_item_formulas (w, &sheet, layout.first_item + i, &layout, item);
     }
   put_card_findings (w, &sheet, &layout, card);
@@ -878,9 +892,57 @@ write_card_sheet (Writer             *w,
   return w->error == LXW_NO_ERROR;
 }
 
+/* Which report a row of 评分明细 is about: its name in the workbook, as the register gives
+ * it, tells apart two reports of one agency and year. */
+static void
+put_details_report (Writer             *w,
+                    guint               row,
+                    const PcExportCard *card,
+                    const char         *label)
+{
+  Sheet *sheet = &w->details;
+
+  put_text (w, sheet, row, 0, label, w->f_text);
+  put_text (w, sheet, row, 1, card->agency, w->f_text);
+  put_number (w, sheet, row, 2, card->year, w->f_center);
+}
+
+/* An item's evidence, each place with its quotes on one line; none for an item rated
+ * 未体现: what the engine found there was not enough, and beside the rating it reads as
+ * if it were. */
+static const char *
+details_evidence (const PcExportItem *item)
+{
+  if (item->rating == PC_RATING_ABSENT || item->rating == PC_RATING_UNSET)
+    return "";
+  return item->evidence;
+}
+
+/* The report's total and grade under its items and findings, as its scorecard would end;
+ * 部分 says 合计, so that a filter keeps them or leaves them out. */
+static void
+put_details_totals (Writer             *w,
+                    const PcExportCard *card,
+                    const char         *label)
+{
+  Sheet *sheet = &w->details;
+
+  put_details_report (w, w->details_row, card, label);
+  put_text (w, sheet, w->details_row, 4, "合计", w->f_center);
+  put_text (w, sheet, w->details_row, 5, "总分", w->f_header);
+  put_number (w, sheet, w->details_row, 9, card->total, w->f_bold_number);
+  w->details_row++;
+  put_details_report (w, w->details_row, card, label);
+  put_text (w, sheet, w->details_row, 4, "合计", w->f_center);
+  put_text (w, sheet, w->details_row, 5, "等级", w->f_header);
+  put_text (w, sheet, w->details_row, 9, card->grade ? card->grade : "", w->f_center);
+  w->details_row++;
+}
+
 static void
 write_card_details (Writer             *w,
-                    const PcExportCard *card)
+                    const PcExportCard *card,
+                    const char         *label)
 {
   Sheet *sheet = &w->details;
 
@@ -888,25 +950,26 @@ write_card_details (Writer             *w,
     {
       const PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
 
-      put_text (w, sheet, w->details_row, 0, card->agency, w->f_text);
-      put_number (w, sheet, w->details_row, 1, card->year, w->f_center);
-      put_item_cells (w, sheet, w->details_row, 2, item);
-      put_number (w, sheet, w->details_row, 5, item->max_points, w->f_number);
-      put_number (w, sheet, w->details_row, 8, item->points, w->f_number);
+      put_details_report (w, w->details_row, card, label);
+      put_item_cells (w, sheet, w->details_row, 3, item);
+      put_number (w, sheet, w->details_row, 6, item->max_points, w->f_number);
+      put_number (w, sheet, w->details_row, 9, item->points, w->f_number);
+      put_text (w, sheet, w->details_row, 10, details_evidence (item), w->f_wrap);
+      put_item_notes (w, sheet, w->details_row, 11, item);
     }
   for (guint i = 0; i < card->findings->len; i++, w->details_row++)
     {
       const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
+      g_autofree char *evidence = pc_export_evidence_line (f->section, f->quote);
 
-      put_text (w, sheet, w->details_row, 0, card->agency, w->f_text);
-      put_number (w, sheet, w->details_row, 1, card->year, w->f_center);
-      put_text (w, sheet, w->details_row, 3, "形式", w->f_center);
-      put_text (w, sheet, w->details_row, 4, f->description, w->f_wrap);
-      put_number (w, sheet, w->details_row, 8, -f->deduction, w->f_number);
-      put_text (w, sheet, w->details_row, 9, f->section, w->f_wrap);
-      put_text (w, sheet, w->details_row, 10, f->quote, w->f_wrap);
+      put_details_report (w, w->details_row, card, label);
+      put_text (w, sheet, w->details_row, 4, "形式", w->f_center);
+      put_text (w, sheet, w->details_row, 5, f->description, w->f_wrap);
+      put_number (w, sheet, w->details_row, 9, -f->deduction, w->f_number);
+      put_text (w, sheet, w->details_row, 10, evidence, w->f_wrap);
       put_text (w, sheet, w->details_row, 13, f->reviewer, w->f_wrap);
     }
+  put_details_totals (w, card, label);
 }
 
 /* A report's scorecard, named as the summary names it, with a link when it has a sheet: it
@@ -1004,7 +1067,8 @@ add_card (Writer             *w,
       g_autofree char *wanted = card_name (card);
 
       row.label = pc_export_sheet_name (wanted, w->used_names);
-      write_card_details (w, card);
+      row.details_row = w->details_row;
+      write_card_details (w, card, row.label);
     }
   write_register_rows (w, card, row.label, target);
 
@@ -1084,6 +1148,19 @@ put_summary_parts (Writer           *w,
   put_formula (w, sheet, r, total_col, formula, row->total, w->f_bold_number);
 }
 
+/* The report's name, linked to its scorecard, or to its first row in 评分明细. */
+static void
+put_summary_link (Writer           *w,
+                  guint             r,
+                  const SummaryRow *row)
+{
+  g_autofree char *quoted = quote_sheet (row->sheet ? row->sheet : SHEET_DETAILS);
+  g_autofree char *target = row->sheet ? g_strdup_printf ("%s!A1", quoted)
+                                       : g_strdup_printf ("%s!A%u", quoted, row->details_row + 1);
+
+  put_card_link (w, &w->summary, r, 4, row->label, target);
+}
+
 static void
 put_summary_row (Writer           *w,
                  guint             r,
@@ -1108,18 +1185,7 @@ put_summary_row (Writer           *w,
   else
     put_text (w, sheet, r, 2, "", w->f_center);
   put_text (w, sheet, r, 3, row->published, w->f_center);
-  if (row->sheet)
-    {
-      g_autofree char *quoted = quote_sheet (row->sheet);
-      g_autofree char *url = g_strdup_printf ("internal:%s!A1", quoted);
-      g_autofree char *clean = pc_export_clean_text (row->sheet);
-
-      start_cell (w, sheet, r);
-      sheet->widths[4] = MAX (sheet->widths[4], pc_export_text_width (clean));
-      note_error (w, worksheet_write_url_opt (sheet->ws, r, 4, url, w->f_link, clean, NULL));
-    }
-  else
-    put_text (w, sheet, r, 4, SHEET_DETAILS, w->f_text);
+  put_summary_link (w, r, row);
   if (row->sheet)
     put_summary_parts (w, r, row, first, last);
   else
@@ -1230,9 +1296,8 @@ write_charts (Writer *w)
       lxw_chart *totals = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
       lxw_chart *parts = workbook_add_chart (w->wb, LXW_CHART_BAR);
       g_autofree char *total_col = pc_export_column_name (SUMMARY_FIRST_PART + w->n_parts);
-      /* The scorecards' names tell apart two reports of one agency; 单位 alone would not. */
-      const char *label = w->per_report_sheets ? "E" : "B";
-      g_autofree char *cats = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, label, label, n + 1);
+      /* The reports' names tell apart two reports of one agency; 单位 alone would not. */
+      g_autofree char *cats = g_strdup_printf ("=%s!$E$2:$E$%u", summary, n + 1);
       g_autofree char *vals = g_strdup_printf ("=%s!$%s$2:$%s$%u", summary, total_col, total_col, n + 1);
       g_autofree char *part_cats = g_strdup_printf ("=%s!$A$2:$A$%u", charts, w->n_parts + 1);
       g_autofree char *part_vals = g_strdup_printf ("=%s!$C$2:$C$%u", charts, w->n_parts + 1);

@@ -50,6 +50,7 @@ typedef struct
   double    points;
   char     *sections;     /* evidence: section paths and titles, one a line */
   char     *quotes;       /* evidence: quoted text, one passage a line */
+  char     *evidence;     /* the same, one place a line, each with its quotes: "place：quote" */
   char     *problems;     /* problems annotated on the item, one a line */
   char     *fixes;        /* recommended fixes, one a line */
   char     *reviewers;
@@ -188,6 +189,8 @@ gboolean       pc_export_text_is_clean    (const char           *text,
 char          *pc_export_sheet_name       (const char           *wanted,
                                            GHashTable           *used);
 char          *pc_export_column_name      (guint                 col);
+char          *pc_export_evidence_line    (const char           *place,
+                                           const char           *quote);
 
 const char    *pc_export_rating_label     (PcRating              rating);
 const char    *pc_export_severity_label   (PcSeverity            severity);

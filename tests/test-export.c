@@ -645,6 +645,311 @@ test_sheet_limit (void)
   g_rmdir (dir);
 }
 
+/* The text or value of cell @ref in a sheet's XML written in constant_memory mode (strings
+ * inline), or NULL when the cell is not there or empty. */
+static char *
+cell_value (const char *xml,
+            const char *ref)
+{
+  g_autofree char *open = g_strdup_printf ("<c r=\"%s\"", ref);
+  const char *start = xml, *end, *value, *stop;
+
+  while ((start = strstr (start, open)) != NULL)
+    {
+      char next = start[strlen (open)];
+
+      if (next == ' ' || next == '>' || next == '/')
+        break;
+      start += strlen (open);
+    }
+  if (start == NULL || (end = strstr (start, "</c>")) == NULL || strstr (start, "/>") < strchr (start, '>') + 1)
+    return NULL;
+  if ((value = strstr (start, "<t")) != NULL && value < end)
+    {
+      value = strchr (value, '>') + 1;
+      stop = strstr (value, "</t>");
+    }
+  else if ((value = strstr (start, "<v>")) != NULL && value < end)
+    {
+      value += 3;
+      stop = strstr (value, "</v>");
+    }
+  else
+    return NULL;
+  return g_strndup (value, stop - value);
+}
+
+static void
+assert_cell (const char *xml,
+             const char *ref,
+             const char *expected)
+{
+  g_autofree char *value = cell_value (xml, ref);
+
+  if (g_strcmp0 (value, expected) != 0)
+    g_error ("cell %s is “%s”, not “%s”", ref, value ? value : "(none)", expected ? expected : "(none)");
+}
+
+typedef struct
+{
+  char        *dir;
+  char        *out;
+  PcChecklist *checklist;
+  GPtrArray   *cards;     /* PcExportCard, as the workbook has them */
+  GPtrArray   *coverages; /* PcCoverage, the engine's reading of each */
+} Details;
+
+static PcExportCard *
+fetch_prepared (guint          index,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Details *details = user_data;
+
+  return pc_export_card_ref (g_ptr_array_index (details->cards, index));
+}
+
+/* Three reports past a sheet limit of two: 浦东 2023, 武汉 2021, and 浦东 2023 again, which
+ * only its name in the workbook tells apart from the first. */
+static void
+details_set_up (Details       *details,
+                gconstpointer  data)
+{
+  const char *names[] = { "pudong-2023.txt", "wuhan-2021.txt", "pudong-2023.txt" };
+  g_autoptr(PcCoverageEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  PcExportOptions options = { .sheet_limit = 2, .memory = PC_EXPORT_MEMORY_CONSTANT };
+
+  details->checklist = pc_checklist_new_default ();
+  engine = pc_coverage_engine_new (details->checklist);
+  details->cards = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_export_card_unref);
+  details->coverages = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = corpus_report (names[i]);
+      g_autoptr(PcReport) report = pc_reader_read_file (path, NULL, &error);
+      g_autoptr(PcCoverage) coverage = NULL;
+      g_autoptr(PcScore) score = NULL;
+
+      g_assert_no_error (error);
+      pc_report_set_id (report, i + 1);
+      coverage = pc_coverage_engine_run (engine, report);
+      score = pc_coverage_score (coverage, NULL);
+      g_ptr_array_add (details->cards, pc_export_card_new (details->checklist, report, coverage, score, NULL, NULL));
+      g_ptr_array_add (details->coverages, g_steal_pointer (&coverage));
+    }
+  details->dir = g_dir_make_tmp ("test-export-XXXXXX", NULL);
+  details->out = g_build_filename (details->dir, "details.xlsx", NULL);
+  g_assert_true (pc_export_xlsx_write (details->out, details->checklist, details->cards->len, fetch_prepared,
+                                       details, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+details_tear_down (Details       *details,
+                   gconstpointer  data)
+{
+  g_unlink (details->out);
+  g_rmdir (details->dir);
+  g_free (details->out);
+  g_free (details->dir);
+  g_clear_object (&details->checklist);
+  g_ptr_array_unref (details->cards);
+  g_ptr_array_unref (details->coverages);
+}
+
+/* The rows of 评分明细 a report takes: its items, its form findings, its total and grade. */
+static guint
+details_rows (const PcExportCard *card)
+{
+  return card->items->len + card->findings->len + 2;
+}
+
+/* The first row (1-based) of report @index in 评分明细, below the header. */
+static guint
+details_first_row (Details *details,
+                   guint    index)
+{
+  guint row = 2;
+
+  for (guint i = 0; i < index; i++)
+    row += details_rows (g_ptr_array_index (details->cards, i));
+  return row;
+}
+
+/* Every row of 评分明细 names its report as the register does. */
+static void
+test_details_names (Details       *details,
+                    gconstpointer  data)
+{
+  g_autofree char *sheet = read_member (details->out, "xl/worksheets/sheet4.xml");
+  g_autofree char *reg = read_member (details->out, "xl/worksheets/sheet3.xml");
+  guint third = details_first_row (details, 2);
+  g_autofree char *first_ref = g_strdup_printf ("A%u", third - 1);
+  g_autofree char *third_ref = g_strdup_printf ("A%u", third);
+  g_autofree char *agency_ref = g_strdup_printf ("B%u", third);
+
+  assert_cell (sheet, "A1", "评分表");
+  assert_cell (sheet, "A2", "浦东新区应急管理局2023");
+  assert_cell (sheet, first_ref, "武汉市应急管理局2021");
+  assert_cell (sheet, third_ref, "浦东新区应急管理局2023(2)");
+  assert_cell (sheet, agency_ref, "浦东新区应急管理局");
+  g_assert_nonnull (strstr (reg, "<t>浦东新区应急管理局2023(2)</t>"));
+}
+
+/* Each report in the summary is named as in 评分明细 and linked to its first row there; the
+ * chart of the totals names the bars so. */
+static void
+test_details_links (Details       *details,
+                    gconstpointer  data)
+{
+  g_autofree char *summary = read_member (details->out, "xl/worksheets/sheet1.xml");
+  g_autofree char *chart = read_member (details->out, "xl/charts/chart1.xml");
+
+  for (guint i = 0; i < details->cards->len; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("<hyperlink ref=\"E%u\" location=\"'评分明细'!A%u\"", i + 2,
+                                               details_first_row (details, i));
+
+      g_assert_nonnull (strstr (summary, link));
+    }
+  assert_cell (summary, "E4", "浦东新区应急管理局2023(2)");
+  g_assert_nonnull (strstr (chart, "<c:f>'汇总'!$E$2:$E$4</c:f>"));
+}
+
+/* Each report's rows in 评分明细 end with its total and grade. */
+static void
+test_details_totals (Details       *details,
+                     gconstpointer  data)
+{
+  g_autofree char *sheet = read_member (details->out, "xl/worksheets/sheet4.xml");
+  const char *names[] = { "浦东新区应急管理局2023", "武汉市应急管理局2021", "浦东新区应急管理局2023(2)" };
+
+  for (guint i = 0; i < details->cards->len; i++)
+    {
+      const PcExportCard *card = g_ptr_array_index (details->cards, i);
+      guint total = details_first_row (details, i + 1) - 2;
+      g_autofree char *name = g_strdup_printf ("A%u", total);
+      g_autofree char *part = g_strdup_printf ("E%u", total);
+      g_autofree char *label = g_strdup_printf ("F%u", total);
+      g_autofree char *grade_label = g_strdup_printf ("F%u", total + 1);
+      g_autofree char *points = g_strdup_printf ("J%u", total);
+      g_autofree char *grade = g_strdup_printf ("J%u", total + 1);
+      g_autofree char *value = cell_value (sheet, points);
+
+      assert_cell (sheet, part, "合计");
+      assert_cell (sheet, label, "总分");
+      assert_cell (sheet, grade_label, "等级");
+      g_assert_nonnull (value);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), card->total, 1e-9);
+      assert_cell (sheet, grade, card->grade);
+      assert_cell (sheet, name, names[i]);
+    }
+}
+
+static void
+test_evidence_line (void)
+{
+  const struct { const char *place, *quote, *line; } cases[] = {
+    { "一、 › （二）", "完善制度\n建设。", "一、 › （二）：完善制度 建设。" },
+    { "导语", " 引文 ", "导语：引文" },
+    { "全文", "", "全文" },
+    { NULL, "引文", "引文" },
+    { "", NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = pc_export_evidence_line (cases[i].place, cases[i].quote);
+
+      g_assert_cmpstr (line, ==, cases[i].line);
+    }
+}
+
+static char *
+unescape_xml (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_string_replace (s, "&lt;", "<", 0);
+  g_string_replace (s, "&gt;", ">", 0);
+  g_string_replace (s, "&amp;", "&", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Line @n of @text, or NULL. */
+static char *
+nth_line (const char *text,
+          guint       n)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  return n < g_strv_length (lines) ? g_strdup (lines[n]) : NULL;
+}
+
+/* In 评分明细 each quote is on one line after its place, in one cell, as "place：quote"; an
+ * item rated 未体现 shows no evidence, though the engine found some. */
+static void
+test_details_evidence (Details       *details,
+                       gconstpointer  data)
+{
+  g_autofree char *sheet = read_member (details->out, "xl/worksheets/sheet4.xml");
+  const PcExportCard *card = g_ptr_array_index (details->cards, 0);
+  PcCoverage *coverage = g_ptr_array_index (details->coverages, 0);
+  guint absent_with_evidence = 0, quoted = 0;
+
+  assert_cell (sheet, "K1", "证据");
+  assert_cell (sheet, "L1", "问题");
+  for (guint i = 0; i < card->items->len; i++)
+    {
+      const PcExportItem *item = &g_array_index (card->items, PcExportItem, i);
+      const PcItemCoverage *cov = pc_coverage_get_item (coverage, item->code);
+      g_autofree char *ref = g_strdup_printf ("K%u", i + 2);
+      g_autofree char *raw = cell_value (sheet, ref);
+      g_autofree char *cell = raw ? unescape_xml (raw) : NULL;
+      g_auto(GStrv) lines = g_strsplit (cell ? cell : "", "\n", -1);
+
+      if (item->rating == PC_RATING_ABSENT)
+        {
+          absent_with_evidence += item->sections[0] != '\0';
+          g_assert_null (cell);
+          continue;
+        }
+      for (guint q = 0; cov && q < MIN (cov->quotes->len, 2); q++)
+        {
+          const PcQuote *quote = &g_array_index (cov->quotes, PcQuote, q);
+          g_autofree char *place = NULL;
+          g_autofree char *line = NULL;
+
+          for (guint k = 0; k < MIN (cov->sections->len, 5) && place == NULL; k++)
+            if (g_strcmp0 (g_ptr_array_index (cov->sections, k), quote->section) == 0)
+              place = nth_line (item->sections, k);
+          if (place == NULL)
+            continue;
+          line = g_strdup_printf ("%s：%s", place, quote->text);
+          g_strdelimit (line, "\n", ' ');
+          if (!g_strv_contains ((const char *const *) lines, g_strstrip (line)))
+            g_error ("item %u: “%s” not a line of “%s”", item->code, line, cell);
+          quoted++;
+        }
+    }
+  g_assert_cmpuint (absent_with_evidence, >, 0);
+  g_assert_cmpuint (quoted, >, 0);
+
+  /* A form finding's place and quote are one line as well. */
+  for (guint i = 0; i < card->findings->len; i++)
+    {
+      const PcExportFinding *f = &g_array_index (card->findings, PcExportFinding, i);
+      g_autofree char *ref = g_strdup_printf ("K%u", card->items->len + i + 2);
+      g_autofree char *line = *f->quote ? g_strdup_printf ("%s：%s", f->section, f->quote) : g_strdup (f->section);
+      g_autofree char *raw = cell_value (sheet, ref);
+      g_autofree char *cell = raw ? unescape_xml (raw) : NULL;
+
+      g_assert_cmpstr (cell, ==, line);
+    }
+}
+
 /* In constant_memory mode, which needs each sheet's rows in order, the scorecards are live
  * as well. */
 static void
@@ -695,8 +1000,13 @@ main (int    argc,
   g_test_add_func ("/export/nothing", test_nothing);
   g_test_add_func ("/export/no-folder", test_no_folder);
   g_test_add_func ("/export/column-name", test_column_name);
+  g_test_add_func ("/export/evidence-line", test_evidence_line);
   g_test_add_func ("/export/sheet-limit", test_sheet_limit);
   g_test_add_func ("/export/constant-memory-cards", test_constant_memory_cards);
+  g_test_add ("/export/details/names", Details, NULL, details_set_up, test_details_names, details_tear_down);
+  g_test_add ("/export/details/links", Details, NULL, details_set_up, test_details_links, details_tear_down);
+  g_test_add ("/export/details/totals", Details, NULL, details_set_up, test_details_totals, details_tear_down);
+  g_test_add ("/export/details/evidence", Details, NULL, details_set_up, test_details_evidence, details_tear_down);
   g_test_add ("/export/project/all", Fixture, NULL, fixture_set_up, test_project, fixture_tear_down);
   g_test_add_func ("/export/chinese-describers", test_chinese_describers);
   g_test_add ("/export/project/chinese", Fixture, NULL, fixture_set_up, test_project_chinese, fixture_tear_down);
