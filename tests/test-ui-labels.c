@@ -272,6 +272,14 @@ test_labels_compare (void)
   g_assert_cmpstr (none, ==, "");
   g_assert_cmpstr (down, ==, "−4.2");
   g_assert_cmpstr (summary, ==, "Total 38.8 → 41.6 (+2.8) · 不合格 → 合格 · 3 items better, 1 item worse");
+
+  /* The difference is of the totals as shown: 40.8 − 22.9 is 17.9, not 18.0. */
+  {
+    PcComparison rounded = { NULL, { 22.88, 40.84 }, { (char *) "不合格", (char *) "不合格" }, 1, 0 };
+    g_autofree char *line = pc_labels_compare_summary (&rounded);
+
+    g_assert_nonnull (strstr (line, "22.9 → 40.8 (+17.9)"));
+  }
 }
 
 static PcReport *

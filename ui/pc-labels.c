@@ -341,7 +341,8 @@ pc_labels_compare_note (PcReport *first,
 char *
 pc_labels_compare_summary (const PcComparison *comparison)
 {
-  double delta = comparison->total[1] - comparison->total[0];
+  /* The difference of the totals as shown, so that the line adds up. */
+  double delta = round (comparison->total[1] * 10) / 10 - round (comparison->total[0] * 10) / 10;
   g_autofree char *change = NULL;
   g_autofree char *better = NULL;
   g_autofree char *worse = NULL;
