@@ -409,6 +409,8 @@ pc_export_severity_label (PcSeverity severity)
     }
 }
 
+/* The words of the window's register (its zh_CN translation), so that what a reviewer
+ * marks there reads the same in the workbook. */
 const char *
 pc_export_status_label (PcStatus status)
 {
@@ -417,10 +419,10 @@ pc_export_status_label (PcStatus status)
     case PC_STATUS_DISPUTED:
       return "有异议";
     case PC_STATUS_RESOLVED:
-      return "已整改";
+      return "已解决";
     case PC_STATUS_OPEN:
     default:
-      return "待整改";
+      return "待处理";
     }
 }
 
@@ -448,6 +450,7 @@ clear_finding (gpointer data)
   g_free (finding->key);
   g_free (finding->code);
   g_free (finding->description);
+  g_free (finding->problem);
   g_free (finding->note);
   g_free (finding->section);
   g_free (finding->quote);
@@ -811,6 +814,13 @@ add_findings (PcExportCard *card,
         out.description = g_strdup_printf ("%s：%s", description, pc_part_key_describe_chinese (finding->part));
       else
         out.description = g_strdup (description);
+      /* The scorecard gives the checklist's rule (what it costs); the register says what is
+       * wrong, as the window's register does. */
+      if (finding->part)
+        out.problem = g_strdup_printf ("%s：%s", pc_finding_code_describe_chinese (finding->code),
+                                       pc_part_key_describe_chinese (finding->part));
+      else
+        out.problem = g_strdup (pc_finding_code_describe_chinese (finding->code));
       out.section = location_of_finding (report, finding);
       out.quote = finding_quote (report, finding);
       out.deduction = pc_checklist_get_deduction_points (checklist, finding->code);
@@ -908,7 +918,7 @@ add_problems (PcExportCard *card,
       out.section = g_strdup (f->section);
       out.item_title = g_strdup ("报告形式");
       out.quote = g_strdup (f->quote);
-      out.problem = g_strdup (f->description);
+      out.problem = g_strdup (f->problem);
       out.fix = g_strdup (f->note);
       out.severity = finding_severity (f);
       out.status = f->status;
@@ -1055,7 +1065,7 @@ pc_export_card_set_register (PcExportCard *card,
       out.quote = trimmed (pc_register_entry_get_quote (entry));
       if (f)
         {
-          out.problem = g_strdup (f->description);
+          out.problem = g_strdup (f->problem);
           out.fix = g_strdup (f->note);
         }
       else

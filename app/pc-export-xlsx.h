@@ -68,6 +68,7 @@ typedef struct
   PcStatus  status;
   char     *reviewer;
   char     *note;         /* the reviewer's note in the register */
+  char     *problem;      /* what is wrong, in the register's words (“缺少必备内容：…”) */
 } PcExportFinding;
 
 /* One row of the problem register. */

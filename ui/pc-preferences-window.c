@@ -51,8 +51,9 @@ on_checklists_listed_cb (GObject      *source,
     {
       PcStoredChecklist *checklist = g_ptr_array_index (stored, i);
 
-      /* Translators: a checklist's title, then its version */
-      g_ptr_array_add (labels, g_strdup_printf (_("%s (version %s)"), checklist->title, checklist->version));
+      /* Translators: a checklist's version, then its title; the version first, as the
+       * list cuts long titles and versions of one checklist share the title */
+      g_ptr_array_add (labels, g_strdup_printf (_("Version %s · %s"), checklist->version, checklist->title));
       if (checklist->active)
         active = i;
     }
