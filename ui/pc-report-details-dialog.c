@@ -23,6 +23,7 @@ struct _PcReportDetailsDialog
   AdwEntryRow *agency_row;
   AdwEntryRow *year_row;
   AdwEntryRow *published_row;
+  AdwActionRow *signed_row;
   AdwEntryRow *doc_number_row;
 
   gint64       report_id;
@@ -120,6 +121,7 @@ pc_report_details_dialog_class_init (PcReportDetailsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcReportDetailsDialog, agency_row);
   gtk_widget_class_bind_template_child (widget_class, PcReportDetailsDialog, year_row);
   gtk_widget_class_bind_template_child (widget_class, PcReportDetailsDialog, published_row);
+  gtk_widget_class_bind_template_child (widget_class, PcReportDetailsDialog, signed_row);
   gtk_widget_class_bind_template_child (widget_class, PcReportDetailsDialog, doc_number_row);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
 
@@ -139,11 +141,14 @@ pc_report_details_dialog_init (PcReportDetailsDialog *self)
 /**
  * pc_report_details_dialog_new:
  * @details: the report's details as they are now
+ * @signed_date: (nullable): the date of the signature (YYYY-MM-DD): shown, read-only, as
+ *   the date the report is checked by while it gives no publication date
  */
 PcReportDetailsDialog *
 pc_report_details_dialog_new (GtkWindow             *parent,
                               gint64                 report_id,
-                              const PcReportDetails *details)
+                              const PcReportDetails *details,
+                              const char            *signed_date)
 {
   PcReportDetailsDialog *self = g_object_new (PC_TYPE_REPORT_DETAILS_DIALOG,
                                               "transient-for", parent, NULL);
@@ -157,6 +162,16 @@ pc_report_details_dialog_new (GtkWindow             *parent,
                          details->published ? details->published : "");
   gtk_editable_set_text (GTK_EDITABLE (self->doc_number_row),
                          details->doc_number ? details->doc_number : "");
+  if (signed_date != NULL)
+    {
+      g_autofree char *subtitle = details->published == NULL
+        /* Translators: the signature's date, when the report gives no publication date */
+        ? g_strdup_printf (_("%s — the date the report is checked by until a publication date is given"), signed_date)
+        : g_strdup (signed_date);
+
+      adw_action_row_set_subtitle (self->signed_row, subtitle);
+      gtk_widget_set_visible (GTK_WIDGET (self->signed_row), TRUE);
+    }
   on_form_changed_cb (self);
   return self;
 }

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (PcReportDetailsDialog, pc_report_details_dialog, PC, REPOR
 
 PcReportDetailsDialog *pc_report_details_dialog_new         (GtkWindow             *parent,
                                                              gint64                 report_id,
-                                                             const PcReportDetails *details);
+                                                             const PcReportDetails *details,
+                                                             const char            *signed_date);
 gint64                 pc_report_details_dialog_get_report_id (PcReportDetailsDialog *self);
 PcReportDetails       *pc_report_details_dialog_dup_details (PcReportDetailsDialog *self);
 void                   pc_report_details_dialog_set_text    (PcReportDetailsDialog *self,

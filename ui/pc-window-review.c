@@ -1245,7 +1245,8 @@ pc_window_actions_edit_report_cb (GtkWidget  *widget,
   if (self->report == NULL || self->session == NULL)
     return;
   details = pc_report_details_new_from_report (self->report);
-  dialog = pc_report_details_dialog_new (GTK_WINDOW (self), pc_report_get_id (self->report), details);
+  dialog = pc_report_details_dialog_new (GTK_WINDOW (self), pc_report_get_id (self->report), details,
+                                         pc_report_get_signed (self->report));
   g_signal_connect_object (dialog, "save", G_CALLBACK (on_details_dialog_save_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
