@@ -20,6 +20,7 @@
 #include "pc-error.h"
 #include "pc-project-annotations.h"
 #include "pc-project-private.h"
+#include "pc-report-details.h"
 
 typedef gboolean (*EditFunc) (PcProject  *self,
                               gpointer    data,
@@ -246,6 +247,7 @@ replace_report (PcProject  *self,
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
 
   if ((annotations = pc_project_list_annotations (self, replacement->id, error)) == NULL ||
+      !pc_project_keep_corrections (self, replacement->id, replacement->revised, error) ||
       !_pc_project_rewrite_report (self, replacement->id, replacement->revised, error) ||
       !_pc_project_delete_report_rows (self, replacement->id, engine_tables,
                                        _("replacing a report"), error))

@@ -231,6 +231,10 @@ static const char * const migrations[] = {
    * report of the agency's year; without these every import scanned every report's text. */
   "CREATE INDEX IF NOT EXISTS reports_by_opening ON reports (char_length, substr (text, 1, 64));\n"
   "CREATE INDEX IF NOT EXISTS reports_by_period ON reports (agency, year);\n",
+
+  /* 5 → 6: which details a reviewer corrected (PcReportDetailsField bits), so that a
+   * revised version of the report keeps them. */
+  "ALTER TABLE reports ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;\n",
 };
 
 G_STATIC_ASSERT (PC_PROJECT_APPLICATION_ID == 1346586689);

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "pc-error.h"
 #include "pc-project-private.h"
 #include "pc-reader.h"
 #include "pc-report-details.h"
@@ -161,10 +162,31 @@ pc_report_apply_details (PcReport              *report,
   pc_reader_recheck_dates (report);
 }
 
+/* The fields in which @a and @b differ. */
+static PcReportDetailsField
+differing_fields (const PcReportDetails *a,
+                  const PcReportDetails *b)
+{
+  PcReportDetailsField fields = 0;
+
+  if (g_strcmp0 (a->title, b->title) != 0)
+    fields |= PC_REPORT_DETAILS_TITLE;
+  if (g_strcmp0 (a->agency, b->agency) != 0)
+    fields |= PC_REPORT_DETAILS_AGENCY;
+  if (a->year != b->year)
+    fields |= PC_REPORT_DETAILS_YEAR;
+  if (g_strcmp0 (a->published, b->published) != 0)
+    fields |= PC_REPORT_DETAILS_PUBLISHED;
+  if (g_strcmp0 (a->doc_number, b->doc_number) != 0)
+    fields |= PC_REPORT_DETAILS_DOC_NUMBER;
+  return fields;
+}
+
 static gboolean
 store_details (PcProject             *project,
                PcReport              *report,
                const PcReportDetails *details,
+               PcReportDetailsField   corrected,
                GError               **error)
 {
   static const char * const findings[] = { "findings", NULL };
@@ -172,7 +194,8 @@ store_details (PcProject             *project,
   gint64 id = pc_report_get_id (report);
 
   update = _pc_project_prepare (project, "UPDATE reports SET title = ?1, agency = ?2, year = ?3,"
-                                         " published = ?4, doc_number = ?5 WHERE id = ?6", error);
+                                         " published = ?4, doc_number = ?5,"
+                                         " corrected = corrected | ?7 WHERE id = ?6", error);
   if (update == NULL)
     return FALSE;
   _pc_sql_bind_text (update, 1, details->title);
@@ -181,6 +204,7 @@ store_details (PcProject             *project,
   _pc_sql_bind_text (update, 4, details->published);
   _pc_sql_bind_text (update, 5, details->doc_number);
   sqlite3_bind_int64 (update, 6, id);
+  sqlite3_bind_int (update, 7, corrected);
   if (!_pc_project_step_done (project, update, _("correcting a report's details"), error))
     return FALSE;
 
@@ -243,7 +267,7 @@ pc_project_set_report_details (PcProject              *project,
       return NULL;
     }
   pc_report_apply_details (report, clean);
-  if (!store_details (project, report, clean, error))
+  if (!store_details (project, report, clean, differing_fields (old, clean), error))
     {
       _pc_project_rollback (project);
       return NULL;
@@ -251,4 +275,66 @@ pc_project_set_report_details (PcProject              *project,
   if (!_pc_project_commit (project, error))
     return NULL;
   return g_steal_pointer (&old);
+}
+
+static void
+replace_str (char       **field,
+             const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/**
+ * pc_project_keep_corrections:
+ * @revised: a revised version of report @report_id, read but not stored
+ *
+ * Gives @revised the details a reviewer corrected on the stored report (its title, agency,
+ * year, publication date or number), and checks its dates again: a revised version keeps
+ * the review, and a correction is part of it. Runs inside the caller's transaction.
+ */
+gboolean
+pc_project_keep_corrections (PcProject  *project,
+                             gint64      report_id,
+                             PcReport   *revised,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PcReport) stored = NULL;
+  g_autoptr(PcReportDetails) kept = NULL;
+  g_autoptr(PcReportDetails) reviewer = NULL;
+  PcReportDetailsField corrected;
+
+  g_return_val_if_fail (PC_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (PC_IS_REPORT (revised), FALSE);
+
+  stmt = _pc_project_prepare (project, "SELECT corrected FROM reports WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
+                   _("The report is no longer in the project"));
+      return FALSE;
+    }
+  corrected = sqlite3_column_int (stmt, 0);
+  if (corrected == 0)
+    return TRUE;
+  if ((stored = pc_project_load_report (project, report_id, error)) == NULL)
+    return FALSE;
+  reviewer = pc_report_details_new_from_report (stored);
+  kept = pc_report_details_new_from_report (revised);
+  if (corrected & PC_REPORT_DETAILS_TITLE)
+    replace_str (&kept->title, reviewer->title);
+  if (corrected & PC_REPORT_DETAILS_AGENCY)
+    replace_str (&kept->agency, reviewer->agency);
+  if (corrected & PC_REPORT_DETAILS_YEAR)
+    kept->year = reviewer->year;
+  if (corrected & PC_REPORT_DETAILS_PUBLISHED)
+    replace_str (&kept->published, reviewer->published);
+  if (corrected & PC_REPORT_DETAILS_DOC_NUMBER)
+    replace_str (&kept->doc_number, reviewer->doc_number);
+  pc_report_apply_details (revised, kept);
+  return TRUE;
 }

@@ -18,6 +18,16 @@ typedef struct
   char  *doc_number;  /* nullable */
 } PcReportDetails;
 
+/* The details a reviewer corrected, as stored with the report. */
+typedef enum
+{
+  PC_REPORT_DETAILS_TITLE      = 1 << 0,
+  PC_REPORT_DETAILS_AGENCY     = 1 << 1,
+  PC_REPORT_DETAILS_YEAR       = 1 << 2,
+  PC_REPORT_DETAILS_PUBLISHED  = 1 << 3,
+  PC_REPORT_DETAILS_DOC_NUMBER = 1 << 4,
+} PcReportDetailsField;
+
 /* What pc_report_details_new_from_text() could not read. */
 typedef enum
 {
@@ -40,6 +50,10 @@ gboolean         pc_report_details_equal           (const PcReportDetails *a,
 char            *pc_report_details_parse_date      (const char            *text);
 void             pc_report_apply_details           (PcReport              *report,
                                                     const PcReportDetails *details);
+gboolean         pc_project_keep_corrections       (PcProject             *project,
+                                                    gint64                 report_id,
+                                                    PcReport              *revised,
+                                                    GError               **error);
 PcReportDetails *pc_project_set_report_details     (PcProject             *project,
                                                     gint64                 report_id,
                                                     const PcReportDetails *details,

@@ -21,6 +21,7 @@
 #include "pc-finding.h"
 #include "pc-reader.h"
 #include "pc-register.h"
+#include "pc-report-details.h"
 #include "pc-review-session.h"
 
 typedef struct
@@ -1085,6 +1086,42 @@ finding_codes (PcProject *project,
   return g_strjoinv (" ", (char **) codes->pdata);
 }
 
+/* A reviewer's correction of the details is review work: a revised version keeps it, and
+ * its dates are checked by it (here a publication date that makes the report late). */
+static void
+test_replace_keeps_corrections (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  PcReport *report = report_named (fixture, "pudong-2023.txt");
+  gint64 id = pc_report_get_id (report);
+  g_autoptr(PcReportDetails) edit = pc_report_details_new_from_report (report);
+  g_autoptr(PcReportDetails) before = NULL;
+  g_autoptr(PcReport) revised = revised_pudong ("督促安委会成员单位、街镇、直属企业延伸制定完善安全生产四类清单");
+  g_autoptr(PcReport) stored = NULL;
+  g_autoptr(GBytes) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *codes = NULL;
+  g_autofree char *revised_title = g_strdup (pc_report_get_title (revised));
+
+  g_free (edit->published);
+  edit->published = g_strdup ("2024-05-06");
+  g_free (edit->doc_number);
+  edit->doc_number = g_strdup ("浦应急〔2024〕3号");
+  before = pc_project_set_report_details (fixture->project, id, edit, &error);
+  g_assert_no_error (error);
+
+  changes = pc_project_replace_report (fixture->project, id, revised, NULL, &error);
+  g_assert_no_error (error);
+  stored = pc_project_load_report (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_report_get_published (stored), ==, "2024-05-06");
+  g_assert_cmpstr (pc_report_get_doc_number (stored), ==, "浦应急〔2024〕3号");
+  /* What the reviewer did not correct comes from the revised version. */
+  g_assert_cmpstr (pc_report_get_title (stored), ==, revised_title);
+  codes = finding_codes (fixture->project, id);
+  g_assert_nonnull (strstr (codes, PC_FINDING_LATE_PUBLICATION));
+}
+
 static void
 test_details_correct (Fixture       *fixture,
                       gconstpointer  data)
@@ -1637,6 +1674,7 @@ main (int   argc,
   ADD ("/annotations/remove/restore-conflict", test_remove_restore_conflict);
   ADD ("/annotations/remove/undo", test_remove_undo);
   ADD ("/annotations/replace/round-trip", test_replace);
+  ADD ("/annotations/replace/keeps-corrections", test_replace_keeps_corrections);
   ADD ("/annotations/replace/duplicate", test_replace_duplicate);
   ADD ("/annotations/replace/undo", test_replace_undo);
   g_test_add_func ("/annotations/details/from-text", test_details_from_text);
