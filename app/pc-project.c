@@ -234,7 +234,10 @@ static const char * const migrations[] = {
 
   /* 5 → 6: which details a reviewer corrected (PcReportDetailsField bits), so that a
    * revised version of the report keeps them. */
-  "ALTER TABLE reports ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;\n",
+  "CREATE TABLE IF NOT EXISTS report_corrections (\n"
+  "  report_id  INTEGER PRIMARY KEY NOT NULL REFERENCES reports (id) ON DELETE CASCADE,\n"
+  "  fields     INTEGER NOT NULL DEFAULT 0\n"
+  ");\n",
 };
 
 G_STATIC_ASSERT (PC_PROJECT_APPLICATION_ID == 1346586689);

@@ -14,7 +14,6 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
-#include "pc-error.h"
 #include "pc-project-private.h"
 #include "pc-reader.h"
 #include "pc-report-details.h"
@@ -193,9 +192,10 @@ store_details (PcProject             *project,
   g_autoptr(sqlite3_stmt) update = NULL;
   gint64 id = pc_report_get_id (report);
 
+  g_autoptr(sqlite3_stmt) mark = NULL;
+
   update = _pc_project_prepare (project, "UPDATE reports SET title = ?1, agency = ?2, year = ?3,"
-                                         " published = ?4, doc_number = ?5,"
-                                         " corrected = corrected | ?7 WHERE id = ?6", error);
+                                         " published = ?4, doc_number = ?5 WHERE id = ?6", error);
   if (update == NULL)
     return FALSE;
   _pc_sql_bind_text (update, 1, details->title);
@@ -204,9 +204,20 @@ store_details (PcProject             *project,
   _pc_sql_bind_text (update, 4, details->published);
   _pc_sql_bind_text (update, 5, details->doc_number);
   sqlite3_bind_int64 (update, 6, id);
-  sqlite3_bind_int (update, 7, corrected);
   if (!_pc_project_step_done (project, update, _("correcting a report's details"), error))
     return FALSE;
+  if (corrected != 0)
+    {
+      mark = _pc_project_prepare (project, "INSERT INTO report_corrections (report_id, fields)"
+                                           " VALUES (?1, ?2) ON CONFLICT (report_id)"
+                                           " DO UPDATE SET fields = fields | excluded.fields", error);
+      if (mark == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (mark, 1, id);
+      sqlite3_bind_int (mark, 2, corrected);
+      if (!_pc_project_step_done (project, mark, _("correcting a report's details"), error))
+        return FALSE;
+    }
 
   return _pc_project_delete_report_rows (project, id, findings, _("correcting a report's details"),
                                          error) &&
@@ -308,17 +319,12 @@ pc_project_keep_corrections (PcProject  *project,
   g_return_val_if_fail (PC_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (PC_IS_REPORT (revised), FALSE);
 
-  stmt = _pc_project_prepare (project, "SELECT corrected FROM reports WHERE id = ?1", error);
+  stmt = _pc_project_prepare (project, "SELECT fields FROM report_corrections WHERE report_id = ?1",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, report_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, PC_PROJECT_ERROR, PC_PROJECT_ERROR_NOT_FOUND,
-                   _("The report is no longer in the project"));
-      return FALSE;
-    }
-  corrected = sqlite3_column_int (stmt, 0);
+  corrected = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
   if (corrected == 0)
     return TRUE;
   if ((stored = pc_project_load_report (project, report_id, error)) == NULL)
