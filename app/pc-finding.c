@@ -57,7 +57,8 @@ pc_finding_unref (PcFinding *finding)
 
 /* Each description twice: the English message, which the UI shows translated, and the
  * Chinese the workbook writes whatever the UI language (a deliverable in a fixed format).
- * The Chinese is zh_CN.po's translation of the message; test-export checks they agree. */
+ * The Chinese is zh_CN.po's translation of the message; tests/check-translations.sh checks
+ * that they agree. */
 typedef struct
 {
   const char *key;
