@@ -831,19 +831,6 @@ add_findings (PcExportCard *card,
     }
 }
 
-/* The 严重程度 of a form finding, from what it costs under the checklist: a missing part or
- * a date out of the period (2 points or more) is 高, a missing title, date or heading
- * number (1) 中, a slip in an enumeration or the punctuation 低. */
-static PcSeverity
-finding_severity (const PcExportFinding *f)
-{
-  if (f->deduction >= 2)
-    return PC_SEVERITY_HIGH;
-  if (f->deduction >= 1)
-    return PC_SEVERITY_MEDIUM;
-  return f->deduction > 0 ? PC_SEVERITY_LOW : PC_SEVERITY_NONE;
-}
-
 /* A quote as the register shows it: without the line breaks and spaces around it. */
 static char *
 trimmed (const char *text)
@@ -920,7 +907,7 @@ add_problems (PcExportCard *card,
       out.quote = g_strdup (f->quote);
       out.problem = g_strdup (f->problem);
       out.fix = g_strdup (f->note);
-      out.severity = finding_severity (f);
+      out.severity = pc_scoring_finding_severity (checklist, f->code);
       out.status = f->status;
       out.reviewer = g_strdup (f->reviewer);
       out.date = date_part (find_status_date (statuses, finding));
@@ -1071,7 +1058,7 @@ pc_export_card_set_register (PcExportCard *card,
       else
         fill_problem_and_fix (&out, kind == PC_ANNOTATION_FIX, pc_register_entry_get_comment (entry),
                               pc_register_entry_get_fix (entry));
-      out.severity = f ? finding_severity (f) : pc_register_entry_get_severity (entry);
+      out.severity = f ? pc_scoring_finding_severity (checklist, f->code) : pc_register_entry_get_severity (entry);
       out.status = pc_register_entry_get_status (entry);
       out.reviewer = g_strdup (pc_register_entry_get_reviewer (entry));
       out.date = date_part (pc_register_entry_get_date (entry));

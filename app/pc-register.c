@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pc-project-annotations.h"
+#include "pc-project-review.h"
 #include "pc-register.h"
 
 struct _PcRegisterEntry
@@ -481,7 +482,7 @@ pc_register_entry_compare_by_text (gconstpointer a,
   return cmp != 0 ? cmp : compare_position (x, y);
 }
 
-/* High first; form findings, which have no severity, last. */
+/* High first; what has no severity (strengths, notes) last. */
 int
 pc_register_entry_compare_by_severity (gconstpointer a,
                                        gconstpointer b,
@@ -626,12 +627,14 @@ static PcRegisterEntry *
 entry_for_finding (PcReport        *report,
                    const char      *report_name,
                    const PcFinding *finding,
+                   PcChecklist     *checklist,
                    GHashTable      *statuses)
 {
   PcRegisterEntry *entry = g_object_new (PC_TYPE_REGISTER_ENTRY, NULL);
   const PcFindingStatus *status;
 
   entry->is_finding = TRUE;
+  entry->severity = pc_scoring_finding_severity (checklist, finding->code);
   entry->report_id = pc_report_get_id (report);
   entry->report_name = g_strdup (report_name);
   entry->range = finding->range;
@@ -657,10 +660,11 @@ entry_for_finding (PcReport        *report,
 }
 
 static gboolean
-add_report (PcProject  *project,
-            PcReport   *report,
-            GPtrArray  *entries,
-            GError    **error)
+add_report (PcProject   *project,
+            PcChecklist *checklist,
+            PcReport    *report,
+            GPtrArray   *entries,
+            GError     **error)
 {
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
@@ -684,8 +688,8 @@ add_report (PcProject  *project,
     g_ptr_array_add (entries, entry_for_annotation (report, name,
                                                     g_ptr_array_index (annotations, i)));
   for (guint i = 0; findings != NULL && i < findings->len; i++)
-    g_ptr_array_add (entries, entry_for_finding (report, name,
-                                                 g_ptr_array_index (findings, i), by_key));
+    g_ptr_array_add (entries, entry_for_finding (report, name, g_ptr_array_index (findings, i),
+                                                 checklist, by_key));
   /* The prior-year part is local practice: the reader never calls it missing, but the
    * register lists it for the reviewers who require it (the window filters it). */
   {
@@ -697,7 +701,7 @@ add_report (PcProject  *project,
                                                        PC_PART_PRIOR_RECTIFICATION, NULL, NULL,
                                                        (PcRange) { 0, 0 });
 
-        g_ptr_array_add (entries, entry_for_finding (report, name, missing, by_key));
+        g_ptr_array_add (entries, entry_for_finding (report, name, missing, checklist, by_key));
       }
   }
   return TRUE;
@@ -725,9 +729,14 @@ pc_register_build (PcProject  *project,
 {
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PcChecklist) checklist = NULL;
 
   g_return_val_if_fail (PC_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Form findings are as grave as the checklist makes them cost. */
+  if ((checklist = pc_project_review_load_checklist (project, NULL, error)) == NULL)
+    return NULL;
 
   if (report_id > 0)
     {
@@ -742,7 +751,7 @@ pc_register_build (PcProject  *project,
     return NULL;
 
   for (guint i = 0; i < reports->len; i++)
-    if (!add_report (project, g_ptr_array_index (reports, i), entries, error))
+    if (!add_report (project, checklist, g_ptr_array_index (reports, i), entries, error))
       return NULL;
   g_ptr_array_sort (entries, compare_entries);
   return g_steal_pointer (&entries);

@@ -131,6 +131,30 @@ pc_scoring_form_points (PcChecklist *checklist,
   return MAX (points, 0.0);
 }
 
+/**
+ * pc_scoring_finding_severity:
+ *
+ * How grave a form finding is, by what it costs under @checklist: a missing part or a date
+ * out of the period (2 points or more) is high, a missing title, date or heading number (1)
+ * medium, a slip in an enumeration or the punctuation low. The register and the workbook
+ * both say so.
+ */
+PcSeverity
+pc_scoring_finding_severity (PcChecklist *checklist,
+                             const char  *code)
+{
+  double deduction;
+
+  g_return_val_if_fail (PC_IS_CHECKLIST (checklist), PC_SEVERITY_NONE);
+
+  deduction = pc_checklist_get_deduction_points (checklist, code);
+  if (deduction >= 2)
+    return PC_SEVERITY_HIGH;
+  if (deduction >= 1)
+    return PC_SEVERITY_MEDIUM;
+  return deduction > 0 ? PC_SEVERITY_LOW : PC_SEVERITY_NONE;
+}
+
 /* Sum of the weights of the items of each block that are still applicable. */
 static void
 sum_block_weights (PcChecklist    *checklist,

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "pc-annotation.h"
 #include "pc-checklist.h"
 #include "pc-evidence.h"
 
@@ -53,6 +54,8 @@ PcRating    pc_scoring_propose        (gboolean            applicable,
                                        double              strength);
 double      pc_scoring_form_points    (PcChecklist        *checklist,
                                        GPtrArray          *findings);
+PcSeverity  pc_scoring_finding_severity (PcChecklist        *checklist,
+                                         const char         *code);
 PcScore    *pc_scoring_compute        (PcChecklist        *checklist,
                                        const PcRating     *ratings,
                                        guint               n_ratings,

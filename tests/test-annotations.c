@@ -1396,6 +1396,8 @@ test_register (Fixture       *fixture,
 
               g_assert_true (g_str_has_prefix (pc_register_entry_get_comment (entry),
                                                "A required part is missing: "));
+              /* It costs 3 points: as grave in the window as in the workbook. */
+              g_assert_cmpint (pc_register_entry_get_severity (entry), ==, PC_SEVERITY_HIGH);
               g_assert_nonnull (strstr (pc_register_entry_get_comment (entry),
                                         pc_part_key_describe (fields[1])));
               /* Pudong 2023 says nothing of last year's problems: listed for those who
