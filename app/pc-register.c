@@ -588,10 +588,21 @@ locate (PcReport        *report,
         PcRegisterEntry *entry)
 {
   g_autoptr(PcSection) section = find_section (pc_report_get_sections (report), offset);
+  g_autoptr(PcSection) first = NULL;
 
   if (section == NULL)
     {
-      entry->section = g_strdup (_("Preamble"));
+      /* Before the first heading, or after the last one (the signature), as the workbook
+       * says it. */
+      first = g_list_model_get_item (pc_report_get_sections (report), 0);
+      if (first != NULL && offset >= pc_section_get_range (first).start)
+        {
+          /* Translators: a place in a report: after its last section, the signature */
+          entry->section = g_strdup (_("End of the report"));
+          entry->section_order = G_MAXINT;
+        }
+      else
+        entry->section = g_strdup (_("Preamble"));
       return;
     }
   entry->section = pc_register_dup_location (report, offset);
@@ -655,7 +666,12 @@ entry_for_finding (PcReport        *report,
       entry->reviewer = g_strdup (status->reviewer);
       entry->date = g_strdup (status->modified);
     }
-  locate (report, entry->range.start, entry);
+  if (entry->range.end <= entry->range.start && finding->section == NULL)
+    /* Translators: the place of a finding about the report as a whole (no title, no date,
+     * a required part missing) */
+    entry->section = g_strdup (_("Whole report"));
+  else
+    locate (report, entry->range.start, entry);
   return entry;
 }
 

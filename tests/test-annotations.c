@@ -1398,6 +1398,8 @@ test_register (Fixture       *fixture,
                                                "A required part is missing: "));
               /* It costs 3 points: as grave in the window as in the workbook. */
               g_assert_cmpint (pc_register_entry_get_severity (entry), ==, PC_SEVERITY_HIGH);
+              /* It concerns the report as a whole, as the workbook's 全文 says. */
+              g_assert_cmpstr (pc_register_entry_get_section (entry), ==, "Whole report");
               g_assert_nonnull (strstr (pc_register_entry_get_comment (entry),
                                         pc_part_key_describe (fields[1])));
               /* Pudong 2023 says nothing of last year's problems: listed for those who
