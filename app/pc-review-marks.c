@@ -46,28 +46,31 @@ pc_report_review_free (PcReportReview *review)
   g_free (review);
 }
 
-static gboolean
-load_decisions (PcProject       *project,
-                PcReportReview  *review,
-                GError         **error)
+/* The reviewer's report-wide decisions on @report_id, by code − 1; PC_DECISION_NONE where
+ * there is none. */
+static PcDecision *
+load_decisions (PcProject  *project,
+                gint64      report_id,
+                guint       n_items,
+                GError    **error)
 {
-  g_autoptr(GPtrArray) decisions = pc_project_review_list_decisions (project, review->report_id,
-                                                                     error);
+  g_autoptr(GPtrArray) decisions = pc_project_review_list_decisions (project, report_id, error);
+  PcDecision *by_item;
 
   if (decisions == NULL)
-    return FALSE;
-  review->decisions = g_new (PcDecision, MAX (review->n_items, 1));
-  for (guint i = 0; i < review->n_items; i++)
-    review->decisions[i] = PC_DECISION_NONE;
+    return NULL;
+  by_item = g_new (PcDecision, MAX (n_items, 1));
+  for (guint i = 0; i < n_items; i++)
+    by_item[i] = PC_DECISION_NONE;
   for (guint i = 0; i < decisions->len; i++)
     {
       PcReviewDecision *decision = g_ptr_array_index (decisions, i);
 
-      if (decision->item >= 1 && decision->item <= review->n_items &&
+      if (decision->item >= 1 && decision->item <= n_items &&
           (decision->section == NULL || decision->section[0] == '\0'))
-        review->decisions[decision->item - 1] = decision->decision;
+        by_item[decision->item - 1] = decision->decision;
     }
-  return TRUE;
+  return by_item;
 }
 
 /**
@@ -105,7 +108,8 @@ pc_report_review_load (PcProject  *project,
       !pc_project_review_apply_decisions (project, review->report_id, review->coverage, error))
     return NULL;
   review->overrides = pc_project_review_get_ratings (project, review->report_id, TRUE, error);
-  if (review->overrides == NULL || !load_decisions (project, review, error))
+  if (review->overrides == NULL ||
+      (review->decisions = load_decisions (project, review->report_id, review->n_items, error)) == NULL)
     return NULL;
   return g_steal_pointer (&review);
 }
@@ -148,7 +152,7 @@ count_reviewed (const PcRating   *overrides,
   guint n = 0;
 
   for (guint i = 0; i < n_items; i++)
-    if (overrides[i] != PC_RATING_UNSET || (decisions != NULL && decisions[i] != PC_DECISION_NONE))
+    if (overrides[i] != PC_RATING_UNSET || decisions[i] != PC_DECISION_NONE)
       n++;
   return n;
 }
@@ -197,22 +201,21 @@ pc_report_summaries_build (PcProject     *project,
   for (guint i = 0; i < results->len; i++)
     {
       PcReviewResult *result = g_ptr_array_index (results, i);
-      PcReportSummary *summary = g_new0 (PcReportSummary, 1);
-      g_autoptr(PcReportReview) review = g_new0 (PcReportReview, 1);
+      g_autofree PcDecision *decisions = load_decisions (project, result->report_id,
+                                                         result->score->n_items, error);
+      PcReportSummary *summary;
 
+      if (decisions == NULL)
+        {
+          g_ptr_array_unref (summaries);
+          return NULL;
+        }
+      summary = g_new0 (PcReportSummary, 1);
       summary->report_id = result->report_id;
       summary->total = result->score->total;
       summary->grade = g_strdup (result->score->grade);
       summary->n_items = result->score->n_items;
-      review->report_id = result->report_id;
-      review->n_items = summary->n_items;
-      if (!load_decisions (project, review, error))
-        {
-          pc_report_summary_free (summary);
-          g_ptr_array_unref (summaries);
-          return NULL;
-        }
-      summary->n_rated = count_reviewed (result->overrides, review->decisions, summary->n_items);
+      summary->n_rated = count_reviewed (result->overrides, decisions, summary->n_items);
       g_ptr_array_add (summaries, summary);
     }
   return summaries;
