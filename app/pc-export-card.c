@@ -512,15 +512,11 @@ location_at (PcReport *report,
              guint     offset)
 {
   char *headings = pc_register_dup_location (report, offset);
-  g_autoptr(PcSection) first = NULL;
 
   if (headings)
     return headings;
   /* Outside every section: before the first heading, or after the last one (a signature). */
-  first = g_list_model_get_item (pc_report_get_sections (report), 0);
-  if (first && offset >= pc_section_get_range (first).start)
-    return g_strdup (LOCATION_END);
-  return g_strdup (LOCATION_PREAMBLE);
+  return g_strdup (pc_register_is_past_sections (report, offset) ? LOCATION_END : LOCATION_PREAMBLE);
 }
 
 static char *
@@ -1058,7 +1054,8 @@ pc_export_card_set_register (PcExportCard *card,
       else
         fill_problem_and_fix (&out, kind == PC_ANNOTATION_FIX, pc_register_entry_get_comment (entry),
                               pc_register_entry_get_fix (entry));
-      out.severity = f ? pc_scoring_finding_severity (checklist, f->code) : pc_register_entry_get_severity (entry);
+      /* The register rates form findings as the scorecard does. */
+      out.severity = pc_register_entry_get_severity (entry);
       out.status = pc_register_entry_get_status (entry);
       out.reviewer = g_strdup (pc_register_entry_get_reviewer (entry));
       out.date = date_part (pc_register_entry_get_date (entry));

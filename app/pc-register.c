@@ -582,30 +582,50 @@ pc_register_dup_location (PcReport *report,
   return g_string_free (g_steal_pointer (&path), FALSE);
 }
 
+/**
+ * pc_register_is_past_sections:
+ * @offset: a character offset outside every section
+ *
+ * Whether @offset comes after the sections (the signature, the end of the report) rather
+ * than before them (the preamble).
+ */
+gboolean
+pc_register_is_past_sections (PcReport *report,
+                              guint     offset)
+{
+  g_autoptr(PcSection) first = NULL;
+
+  g_return_val_if_fail (PC_IS_REPORT (report), FALSE);
+
+  first = g_list_model_get_item (pc_report_get_sections (report), 0);
+  return first != NULL && offset >= pc_section_get_range (first).start;
+}
+
 static void
 locate (PcReport        *report,
         guint            offset,
         PcRegisterEntry *entry)
 {
-  g_autoptr(PcSection) section = find_section (pc_report_get_sections (report), offset);
-  g_autoptr(PcSection) first = NULL;
+  GListModel *sections = pc_report_get_sections (report);
+  g_autoptr(PcSection) section = find_section (sections, offset);
+  g_autoptr(GString) path = NULL;
 
-  if (section == NULL)
+  /* Outside every section: named as the workbook names it. */
+  if (section == NULL && pc_register_is_past_sections (report, offset))
     {
-      /* Before the first heading, or after the last one (the signature), as the workbook
-       * says it. */
-      first = g_list_model_get_item (pc_report_get_sections (report), 0);
-      if (first != NULL && offset >= pc_section_get_range (first).start)
-        {
-          /* Translators: a place in a report: after its last section, the signature */
-          entry->section = g_strdup (_("End of the report"));
-          entry->section_order = G_MAXINT;
-        }
-      else
-        entry->section = g_strdup (_("Preamble"));
+      /* Translators: a place in a report: after its last section, the signature */
+      entry->section = g_strdup (_("End of the report"));
+      entry->section_order = G_MAXINT;
       return;
     }
-  entry->section = pc_register_dup_location (report, offset);
+  if (section == NULL)
+    {
+      entry->section = g_strdup (_("Preamble"));
+      return;
+    }
+  path = g_string_new (NULL);
+  build_path (sections, section, path);
+  entry->section = g_string_free (g_steal_pointer (&path), FALSE);
   /* Sections start in document order, so the start sorts them. */
   entry->section_order = pc_section_get_range (section).start + 1;
 }

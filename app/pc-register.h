@@ -64,6 +64,8 @@ int               pc_register_entry_compare_by_status   (gconstpointer a,
 
 char             *pc_register_dup_location          (PcReport        *report,
                                                      guint            offset);
+gboolean          pc_register_is_past_sections      (PcReport        *report,
+                                                     guint            offset);
 GPtrArray        *pc_register_build                 (PcProject       *project,
                                                      gint64           report_id,
                                                      GError         **error);
