@@ -630,6 +630,17 @@ load_review (PcWindow *self)
                               self);
 }
 
+/* Whether a mark on @item of @report_id is on the review shown (undo may change a mark on
+ * another report). */
+static gboolean
+is_item_shown (PcWindow *self,
+               gint64    report_id,
+               guint     item)
+{
+  return self->review != NULL && self->review->report_id == report_id &&
+         item >= 1 && item <= self->review->n_items;
+}
+
 static void
 on_rating_changed_cb (PcWindow      *self,
                       gint64         report_id,
@@ -639,8 +650,7 @@ on_rating_changed_cb (PcWindow      *self,
 {
   g_assert (PC_IS_WINDOW (self));
 
-  if (self->review == NULL || self->review->report_id != report_id ||
-      item < 1 || item > self->review->n_items)
+  if (!is_item_shown (self, report_id, item))
     {
       _pc_window_refresh_summaries (self);
       return;
@@ -659,8 +669,7 @@ on_decision_changed_cb (PcWindow      *self,
 {
   g_assert (PC_IS_WINDOW (self));
 
-  if (self->review == NULL || self->review->report_id != report_id ||
-      item < 1 || item > self->review->n_items)
+  if (!is_item_shown (self, report_id, item))
     {
       _pc_window_refresh_summaries (self);
       return;
